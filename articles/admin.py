@@ -1,0 +1,204 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .forms import ArticleAdminForm, TagMergeForm
+from .models import Article, Country, Leader, Tag
+
+
+def _links(objects):
+    return format_html_join(", ", "{}", ((str(obj),) for obj in objects)) or "—"
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "slug"]
+    search_fields = ["name", "code", "slug"]
+    ordering = ["name"]
+
+
+@admin.register(Leader)
+class LeaderAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "name", "role", "country", "in_office_from", "in_office_to"]
+    list_display_links = ["thumbnail", "name"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["country"]
+    search_fields = ["name", "aliases", "role", "country__name"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    @admin.display(description=_("portrait"))
+    def thumbnail(self, obj):
+        if not obj.portrait:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;'
+            'border-radius:50%">',
+            obj.portrait.url,
+        )
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "usage"]
+    search_fields = ["name"]
+    fields = ["name"]
+    actions = ["merge_tags"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(usage=Count("tagged_articles"))
+
+    @admin.display(description=_("articles"), ordering="usage")
+    def usage(self, obj):
+        return obj.usage
+
+    def get_urls(self):
+        suggest = path(
+            "suggest/",
+            self.admin_site.admin_view(self.suggest_view),
+            name="articles_tag_suggest",
+        )
+        return [suggest, *super().get_urls()]
+
+    def suggest_view(self, request):
+        """Existing tags starting with what the editor typed, most used first."""
+        term = request.GET.get("q", "").strip()[:100]
+        tags = []
+        if term and self.has_view_or_change_permission(request):
+            tags = list(
+                Tag.objects.filter(name__istartswith=term)
+                .annotate(usage=Count("tagged_articles"))
+                .order_by("-usage", "name")
+                .values_list("name", flat=True)[:10]
+            )
+        return JsonResponse({"tags": tags})
+
+    @admin.action(description=_("Merge selected tags…"), permissions=["change", "delete"])
+    def merge_tags(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, _("Select at least two tags to merge."), messages.WARNING)
+            return None
+        form = TagMergeForm(request.POST if "survivor" in request.POST else None, tags=queryset)
+        if form.is_bound and form.is_valid():
+            survivor = form.cleaned_data["survivor"]
+            others = list(queryset.exclude(pk=survivor.pk))
+            services.merge_tags(survivor=survivor, others=others)
+            self.message_user(
+                request,
+                ngettext(
+                    "Merged %(count)d tag into “%(name)s”.",
+                    "Merged %(count)d tags into “%(name)s”.",
+                    len(others),
+                )
+                % {"count": len(others), "name": survivor.name},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Merge tags"),
+            "opts": self.model._meta,
+            "form": form,
+            "tags": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/tag/merge.html", context)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "title",
+        "status",
+        "published_at",
+        "language",
+        "country_list",
+        "leader_list",
+        "tag_list",
+    ]
+    list_filter = [
+        "status",
+        "language",
+        ("countries", admin.RelatedOnlyFieldListFilter),
+        ("leaders", admin.RelatedOnlyFieldListFilter),
+        ("tags", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "standfirst", "dateline"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["countries", "leaders", "authors"]
+    actions = ["publish_articles", "unpublish_articles"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+        (_("Subjects"), {"fields": ["countries", "leaders", "tags"]}),
+        (
+            _("Byline and publication"),
+            {"fields": ["language", "dateline", "authors", "credit", "status", "published_at"]},
+        ),
+        (
+            _("Lead picture"),
+            {
+                "fields": [
+                    "lead_image",
+                    "lead_image_alt",
+                    "lead_image_caption",
+                    "lead_image_credit",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .defer("body")
+            .prefetch_related("countries", "leaders", "tags")
+        )
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("authors", [request.user.pk])
+        return initial
+
+    @admin.display(description=_("countries"))
+    def country_list(self, obj):
+        return _links(obj.countries.all())
+
+    @admin.display(description=_("leaders"))
+    def leader_list(self, obj):
+        return _links(obj.leaders.all())
+
+    @admin.display(description=_("tags"))
+    def tag_list(self, obj):
+        return _links(obj.tags.all())
+
+    def _apply(self, request, queryset, service, done_message):
+        done, failed = 0, []
+        for article in queryset:
+            try:
+                service(article=article)
+            except ValidationError as error:
+                failed.append(f"« {article.title} » : {' '.join(error.messages)}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        for failure in failed:
+            self.message_user(request, failure, messages.ERROR)
+
+    @admin.action(description=_("Publish selected articles"), permissions=["change"])
+    def publish_articles(self, request, queryset):
+        self._apply(request, queryset, services.publish, _("%(count)d article(s) published."))
+
+    @admin.action(description=_("Unpublish selected articles"), permissions=["change"])
+    def unpublish_articles(self, request, queryset):
+        self._apply(request, queryset, services.unpublish, _("%(count)d article(s) unpublished."))

@@ -1,0 +1,67 @@
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagField, TagWidget
+
+from .models import Article, Tag
+from .services import normalize_tag_names
+
+
+class TagSuggestWidget(TagWidget):
+    """Taggit's comma-separated input, with existing tags offered as you type."""
+
+    template_name = "articles/widgets/tag_suggest.html"
+
+    class Media:
+        js = ["articles/js/tag-suggest.js"]
+
+    def get_context(self, name, value, attrs):
+        attrs = {**(attrs or {}), "data-suggest-url": reverse("admin:articles_tag_suggest")}
+        return super().get_context(name, value, attrs)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    tags = TagField(
+        label=_("Tags"),
+        required=False,
+        widget=TagSuggestWidget,
+        help_text=_("Comma-separated; existing tags are suggested as you type."),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "standfirst",
+            "body",
+            "language",
+            "dateline",
+            "authors",
+            "credit",
+            "status",
+            "published_at",
+            "countries",
+            "leaders",
+            "tags",
+            "lead_image",
+            "lead_image_alt",
+            "lead_image_caption",
+            "lead_image_credit",
+        ]
+
+    def clean_tags(self):
+        return normalize_tag_names(self.cleaned_data.get("tags") or [])
+
+
+class TagMergeForm(forms.Form):
+    survivor = forms.ModelChoiceField(
+        queryset=Tag.objects.none(),
+        widget=forms.RadioSelect,
+        label=_("Keep this tag"),
+        help_text=_("Articles of the other tags get this one; the others are deleted."),
+    )
+
+    def __init__(self, *args, tags, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = tags

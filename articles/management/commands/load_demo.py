@@ -1,0 +1,79 @@
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.html import escape
+
+from articles import demo, services
+from articles.models import Article, Country, Leader
+
+
+class Command(BaseCommand):
+    help = "Load the demo leaders and articles (safe to run again: it updates, never duplicates)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        countries = {c.code: c for c in Country.objects.all()}
+        if not countries:
+            self.stderr.write("No countries: run `manage.py migrate` first.")
+            return
+        leaders = {spec["slug"]: self._leader(spec, countries) for spec in demo.LEADERS}
+        authors = {spec["username"]: self._author(spec) for spec in demo.AUTHORS}
+        for spec in demo.ARTICLES:
+            self._article(spec, countries, leaders, authors, publish=True)
+        self._article(demo.DRAFT, countries, leaders, authors, publish=False)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {len(leaders)} leaders, {len(demo.ARTICLES)} published "
+                "articles and 1 draft."
+            )
+        )
+
+    def _leader(self, spec, countries):
+        fields = {k: v for k, v in spec.items() if k not in {"slug", "country", "colour"}}
+        leader, _ = Leader.objects.update_or_create(
+            slug=spec["slug"], defaults={**fields, "country": countries[spec["country"]]}
+        )
+        if not leader.portrait:
+            picture = demo.draw_picture("portrait", size=(400, 400), colour=spec["colour"])
+            leader.portrait.save(f"{spec['slug']}.jpg", ContentFile(picture), save=False)
+            leader.full_clean()
+            leader.save()
+        return leader
+
+    def _author(self, spec):
+        user, created = get_user_model().objects.get_or_create(
+            username=spec["username"],
+            defaults={"first_name": spec["first_name"], "last_name": spec["last_name"]},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        return user
+
+    def _article(self, spec, countries, leaders, authors, *, publish):
+        body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in spec["body"])
+        article = Article.objects.filter(slug=spec["slug"]).first() or Article(slug=spec["slug"])
+        for field in ("title", "standfirst", "language", "dateline"):
+            setattr(article, field, spec[field])
+        article.body = body
+        article.credit = spec.get("credit", "")
+        if spec.get("picture") and not article.lead_image:
+            picture = demo.draw_picture(spec["picture"])
+            article.lead_image.save(f"{spec['slug'][:60]}.jpg", ContentFile(picture), save=False)
+            article.lead_image_alt = spec["alt"]
+            article.lead_image_caption = spec["caption"]
+            article.lead_image_credit = "Illustration Newsroom"
+        if article.pk is None:
+            article.save()
+        article.authors.set([authors[name] for name in spec["authors"]])
+        article.countries.set([countries[code] for code in spec["countries"]])
+        article.leaders.set([leaders[slug] for slug in spec["leaders"]])
+        services.set_tags(article=article, names=spec["tags"])
+        if publish:
+            article.published_at = spec["published_at"]
+            services.publish(article=article, at=spec["published_at"])
+        else:
+            article.status = Article.Status.DRAFT
+            article.full_clean()
+            article.save()

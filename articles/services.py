@@ -1,0 +1,113 @@
+"""Multi-step writes: publishing, tagging, merging tags.
+
+Views, the admin and management commands call these rather than saving models
+themselves, so the rules hold whoever acts.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Article, Tag, TaggedArticle
+from .text import fold, folded_slug
+
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
+
+
+@transaction.atomic
+def publish(*, article, at=None):
+    """Publish ``article`` now, or at ``at`` (a future time schedules it).
+
+    An article published before keeps its first publication time, so its URL
+    does not change when it is published again.
+    """
+    article.status = Article.Status.PUBLISHED
+    if at is not None:
+        article.published_at = at
+    elif article.published_at is None:
+        article.published_at = timezone.now()
+    article.full_clean()
+    article.save()
+    return article
+
+
+@transaction.atomic
+def unpublish(*, article):
+    """Take ``article`` off the public site; its publication time is kept for its URL."""
+    article.status = Article.Status.DRAFT
+    article.full_clean()
+    article.save()
+    return article
+
+
+def normalize_tag_names(names):
+    """Clean a list of tag names typed by an editor.
+
+    Names differing only in case or accents become one; a name matching an
+    existing tag that way takes the existing spelling. Raises ValidationError
+    for names that are too long.
+    """
+    cleaned = []
+    too_long = []
+    for name in names:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        if len(name) > TAG_MAX_LENGTH:
+            too_long.append(name)
+            continue
+        cleaned.append(name)
+    if too_long:
+        raise ValidationError(
+            _("Tags are at most %(max)d characters; shorten: %(names)s")
+            % {"max": TAG_MAX_LENGTH, "names": ", ".join(f"« {n[:40]}… »" for n in too_long)},
+            code="tag_too_long",
+        )
+    slugs = {folded_slug(name) for name in cleaned}
+    existing = {tag.slug: tag.name for tag in Tag.objects.filter(slug__in=slugs)}
+    result, seen = [], set()
+    for name in cleaned:
+        key = fold(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(existing.get(folded_slug(name), name))
+    return result
+
+
+@transaction.atomic
+def set_tags(*, article, names):
+    """Replace the tags of ``article`` by ``names`` (normalised, created if new)."""
+    names = normalize_tag_names(names)
+    article.tags.set(names)
+    return names
+
+
+@transaction.atomic
+def merge_tags(*, survivor, others):
+    """Fold ``others`` into ``survivor``: every article they tagged keeps its coverage.
+
+    Returns the number of articles that gained the survivor tag.
+    """
+    others = [tag for tag in others if tag.pk != survivor.pk]
+    if not others:
+        return 0
+    other_ids = [tag.pk for tag in others]
+    article_ids = set(
+        TaggedArticle.objects.filter(tag_id__in=other_ids).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    already = set(
+        TaggedArticle.objects.filter(tag=survivor, content_object_id__in=article_ids).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    TaggedArticle.objects.filter(tag_id__in=other_ids).delete()
+    TaggedArticle.objects.bulk_create(
+        TaggedArticle(tag=survivor, content_object_id=article_id)
+        for article_id in sorted(article_ids - already)
+    )
+    Tag.objects.filter(pk__in=other_ids).delete()
+    return len(article_ids - already)

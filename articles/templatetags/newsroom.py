@@ -1,0 +1,45 @@
+from babel.dates import format_date, format_time
+from django import template
+from django.utils import timezone, translation
+
+from ..typography import typeset
+
+register = template.Library()
+
+
+def _locale(language):
+    return (language or translation.get_language() or "fr").replace("-", "_")
+
+
+@register.filter
+def local_date(value, language=None):
+    """A date written out in ``language``: « 25 avril 2019 », "April 25, 2019"."""
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        value = timezone.localtime(value)
+    return format_date(value, format="long", locale=_locale(language))
+
+
+@register.filter
+def local_time(value, language=None):
+    if not value:
+        return ""
+    return format_time(timezone.localtime(value), format="short", locale=_locale(language))
+
+
+@register.filter
+def typo(value, language=None):
+    """Plain text, escaped and typeset for its language."""
+    return typeset(value, language or translation.get_language())
+
+
+@register.filter
+def typo_html(value, language=None):
+    """Sanitised article HTML, typeset for its language."""
+    return typeset(value, language or translation.get_language(), is_html=True)
+
+
+@register.filter
+def iso(value):
+    return value.isoformat() if value else ""

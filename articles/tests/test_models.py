@@ -1,0 +1,195 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.models import Article, Country, Tag
+
+from .factories import country, make_article, make_leader, uploaded_image
+
+pytestmark = pytest.mark.django_db
+
+
+class TestPublished:
+    def test_only_published_articles_whose_time_has_come(self):
+        visible = make_article()
+        make_article(status=Article.Status.DRAFT)
+        make_article(published_at=timezone.now() + datetime.timedelta(minutes=5))
+        assert list(Article.objects.published()) == [visible]
+
+    def test_a_draft_with_a_past_time_is_not_published(self):
+        make_article(status=Article.Status.DRAFT, published_at=timezone.now())
+        assert not Article.objects.published().exists()
+
+    def test_scheduled_article_appears_when_its_time_comes(self):
+        at = timezone.now() + datetime.timedelta(hours=1)
+        article = make_article(published_at=at)
+        assert not Article.objects.published().exists()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(timezone, "now", lambda: at + datetime.timedelta(seconds=1))
+            assert list(Article.objects.published()) == [article]
+
+
+class TestArticleConstraints:
+    def test_published_without_time_is_refused_by_the_database(self):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Article.objects.create(title="T", slug="t", status="published", published_at=None)
+
+    def test_unknown_status_is_refused_by_the_database(self):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Article.objects.create(title="T", slug="t", status="bogus")
+
+    def test_same_slug_same_day_is_refused(self):
+        day = timezone.now().replace(hour=12)
+        make_article(slug="sommet", published_at=day - datetime.timedelta(hours=1))
+        with pytest.raises(IntegrityError), transaction.atomic():
+            make_article(slug="sommet", published_at=day)
+
+    def test_same_slug_same_day_gives_a_clear_validation_error(self):
+        day = timezone.now().replace(hour=12)
+        make_article(slug="sommet", published_at=day - datetime.timedelta(hours=1))
+        article = Article(title="Autre", slug="sommet", status="published", published_at=day)
+        with pytest.raises(ValidationError) as error:
+            article.validate_constraints()
+        assert "same day already uses this slug" in str(error.value)
+
+    def test_same_slug_on_another_day_is_fine(self):
+        make_article(slug="sommet", published_at=timezone.now() - datetime.timedelta(days=2))
+        make_article(slug="sommet", published_at=timezone.now() - datetime.timedelta(days=1))
+        assert Article.objects.filter(slug="sommet").count() == 2
+
+    def test_lead_image_needs_alt_text_in_the_database(self):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            make_article(lead_image=uploaded_image(), lead_image_alt="")
+
+    def test_clean_fills_in_the_publication_time(self):
+        article = Article(title="T", slug="t", body="<p>x</p>", status="published")
+        article.clean()
+        assert article.published_at is not None
+
+
+class TestSanitising:
+    def test_body_is_sanitised_on_every_save(self):
+        article = make_article(
+            body=(
+                '<p onclick="steal()">Bonjour<script>alert(1)</script></p>'
+                '<a href="javascript:alert(1)">x</a><a href="data:text/html,hi">y</a>'
+                '<img src="x" onerror="alert(1)"><a href="https://example.org">ok</a>'
+            )
+        )
+        article.refresh_from_db()
+        assert "script" not in article.body
+        assert "onclick" not in article.body
+        assert "javascript:" not in article.body
+        assert "data:" not in article.body
+        assert "onerror" not in article.body
+        assert "<p>Bonjour</p>" in article.body
+        assert 'href="https://example.org"' in article.body
+
+    def test_queryset_update_path_is_not_used_to_bypass(self):
+        article = make_article()
+        article.body = "<p>ok</p><script>x</script>"
+        article.save(update_fields=["body"])
+        article.refresh_from_db()
+        assert article.body == "<p>ok</p>"
+
+
+class TestUrlStability:
+    def test_published_article_cannot_change_slug(self):
+        article = make_article(slug="premier")
+        article.slug = "second"
+        with pytest.raises(ValidationError) as error:
+            article.full_clean()
+        assert "slug" in error.value.message_dict
+
+    def test_published_article_cannot_move_to_another_day(self):
+        article = make_article()
+        article.published_at -= datetime.timedelta(days=3)
+        with pytest.raises(ValidationError) as error:
+            article.full_clean()
+        assert "published_at" in error.value.message_dict
+
+    def test_draft_may_change_slug(self):
+        article = make_article(status=Article.Status.DRAFT, slug="premier")
+        article.slug = "second"
+        article.full_clean()
+
+    def test_url_uses_the_local_publication_day(self):
+        at = datetime.datetime(2019, 4, 25, 23, 30, tzinfo=datetime.UTC)  # 26th in Paris
+        article = make_article(slug="sommet", published_at=at)
+        assert article.get_absolute_url() == "/2019/04/26/sommet/"
+
+    def test_draft_has_no_url(self):
+        assert make_article(status=Article.Status.DRAFT).get_absolute_url() is None
+
+
+class TestCountry:
+    def test_all_iso_countries_are_loaded(self):
+        assert Country.objects.count() == 249
+        assert not Country.objects.filter(code__in=["EU", "ZZ", "UN", "XK"]).exists()
+
+    def test_name_in_the_pages_language(self):
+        russia = country("RU")
+        assert russia.name == "Russie"
+        assert russia.name_in("en") == "Russia"
+        assert russia.name_in("de") == "Russland"
+        assert country("KP").name_in("fr") == "Corée du Nord"
+
+    def test_unknown_language_falls_back(self):
+        assert country("RU").name_in("xx") == "Russie"
+
+
+class TestLeader:
+    def test_wikidata_id_must_be_q_and_digits(self):
+        leader = make_leader(name="Vladimir Putin", wikidata_id="7747")
+        with pytest.raises(ValidationError) as error:
+            leader.full_clean()
+        assert "wikidata_id" in error.value.message_dict
+        leader.wikidata_id = "Q7747"
+        leader.full_clean()
+
+    def test_aliases_one_per_line(self):
+        leader = make_leader(aliases="Poutine\n  Путин \n\n")
+        assert leader.alias_list == ["Poutine", "Путин"]
+
+    def test_office_dates_in_order(self):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            make_leader(
+                in_office_from=datetime.date(2020, 1, 1), in_office_to=datetime.date(2019, 1, 1)
+            )
+
+    def test_portrait_must_be_an_image(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        leader = make_leader()
+        leader.portrait = SimpleUploadedFile("p.png", b"not an image")
+        with pytest.raises(ValidationError) as error:
+            leader.full_clean()
+        assert "portrait" in error.value.message_dict
+
+    def test_portrait_records_its_size(self):
+        leader = make_leader()
+        leader.portrait = uploaded_image(size=(30, 20))
+        leader.save()
+        assert (leader.portrait_width, leader.portrait_height) == (30, 20)
+
+
+class TestTag:
+    def test_slug_folds_case_and_accents(self):
+        assert Tag.objects.create(name="Corée du Nord").slug == "coree-du-nord"
+
+    def test_non_latin_names_keep_their_letters(self):
+        assert Tag.objects.create(name="Путин").slug == "путин"
+
+    def test_rename_moves_the_slug(self):
+        tag = Tag.objects.create(name="Sommet")
+        tag.name = "Sommets"
+        tag.save()
+        assert tag.slug == "sommets"
+
+    def test_clean_refuses_a_name_that_folds_to_another_tag(self):
+        Tag.objects.create(name="Corée")
+        with pytest.raises(ValidationError):
+            Tag(name="COREE").full_clean()

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from articles.views import serve_media
+
+admin.site.site_header = "Newsroom"
+admin.site.site_title = "Newsroom"
+admin.site.index_title = "Newsroom"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("media/<path:path>", serve_media, name="media"),
+    path("", include("articles.urls")),
+]
