@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -9,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .forms import ArticleAdminForm, TagMergeForm
+from .admin_history import HistoryAdminMixin
+from .admin_previews import PreviewAdminMixin
+from .admin_workflow import WorkflowAdminMixin
+from .forms import TagMergeForm
 from .models import Article, Country, Leader, Tag
 
 
@@ -113,8 +115,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    form = ArticleAdminForm
+class ArticleAdmin(WorkflowAdminMixin, HistoryAdminMixin, PreviewAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "status",
@@ -135,7 +136,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["countries", "leaders", "authors"]
-    actions = ["publish_articles", "unpublish_articles"]
+    actions = ["submit_articles", "publish_articles", "unpublish_articles"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),
         (_("Subjects"), {"fields": ["countries", "leaders", "tags"]}),
@@ -180,25 +181,3 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("tags"))
     def tag_list(self, obj):
         return _links(obj.tags.all())
-
-    def _apply(self, request, queryset, service, done_message):
-        done, failed = 0, []
-        for article in queryset:
-            try:
-                service(article=article)
-            except ValidationError as error:
-                failed.append(f"« {article.title} » : {' '.join(error.messages)}")
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
-        for failure in failed:
-            self.message_user(request, failure, messages.ERROR)
-
-    @admin.action(description=_("Publish selected articles"), permissions=["change"])
-    def publish_articles(self, request, queryset):
-        self._apply(request, queryset, services.publish, _("%(count)d article(s) published."))
-
-    @admin.action(description=_("Unpublish selected articles"), permissions=["change"])
-    def unpublish_articles(self, request, queryset):
-        self._apply(request, queryset, services.unpublish, _("%(count)d article(s) unpublished."))

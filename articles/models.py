@@ -215,7 +215,9 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     title = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -312,10 +314,11 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_status_pub")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]),
+                condition=Q(status__in=["draft", "in_review", "published", "unpublished"]),
                 name="article_status_valid",
             ),
             models.CheckConstraint(
@@ -406,3 +409,7 @@ class Article(models.Model):
         if not (self.lead_image_width and self.lead_image_height):
             return ""
         return "landscape" if self.lead_image_width >= self.lead_image_height else "portrait"
+
+
+# Workflow records (transitions, preview links, correction notes) live in their own module.
+from .workflow_models import ArticleNote, PreviewLink, Transition  # noqa: E402, F401

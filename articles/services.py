@@ -35,7 +35,7 @@ def publish(*, article, at=None):
 @transaction.atomic
 def unpublish(*, article):
     """Take ``article`` off the public site; its publication time is kept for its URL."""
-    article.status = Article.Status.DRAFT
+    article.status = Article.Status.UNPUBLISHED
     article.full_clean()
     article.save()
     return article

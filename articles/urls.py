@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import previews, views
 
 
 class FourDigitYear:
@@ -37,4 +37,5 @@ urlpatterns = [
     path("leaders/", views.LeaderIndexView.as_view(), name="leaders"),
     path("leaders/<str:slug>/", views.LeaderView.as_view(), name="leader"),
     path("tags/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("preview/<str:token>/", previews.shared_preview, name="preview"),
 ]

@@ -94,6 +94,7 @@ class ArticleView(DetailView):
             "countries",
             Prefetch("leaders", queryset=Leader.objects.select_related("country")),
             "tags",
+            "notes",
         )
         return get_object_or_404(queryset, slug=self.kwargs["slug"], published_at__date=day)
 

@@ -5,7 +5,7 @@ import io
 import itertools
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -42,7 +42,16 @@ EDITOR_PERMISSIONS = [
 
 
 def make_editor(**fields):
-    return make_user(staff=True, permissions=EDITOR_PERMISSIONS, **fields)
+    user = make_user(staff=True, permissions=EDITOR_PERMISSIONS, **fields)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+def make_reporter(**fields):
+    """A member of the Reporter group, as the workflow migration defines it."""
+    user = make_user(staff=True, **fields)
+    user.groups.add(Group.objects.get(name="Reporter"))
+    return user
 
 
 def country(code):
