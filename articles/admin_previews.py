@@ -21,7 +21,8 @@ class PreviewAdminMixin:
         urls = [
             path(
                 "<path:object_id>/preview/",
-                view(self.preview_view),
+                # previews.private() sets the cache headers itself, exactly.
+                view(self.preview_view, cacheable=True),
                 name="articles_article_preview",
             ),
             path(
