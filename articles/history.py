@@ -125,10 +125,14 @@ def _apply_relations(*, article, version):
     """Set countries, leaders, authors and tags from ``version``; list what is gone."""
     fields = version.field_dict
     problems = []
-    for name, model, label in [
-        ("countries", Country, _("country")),
-        ("leaders", Leader, _("leader")),
-        ("authors", get_user_model(), _("author")),
+    for name, model, message in [
+        ("countries", Country, _("The country “%(name)s” was deleted since; it was not restored.")),
+        ("leaders", Leader, _("The leader “%(name)s” was deleted since; it was not restored.")),
+        (
+            "authors",
+            get_user_model(),
+            _("The author “%(name)s” was deleted since; it was not restored."),
+        ),
     ]:
         wanted = [int(pk) for pk in fields.get(name, [])]
         found = list(model._default_manager.filter(pk__in=wanted).values_list("pk", flat=True))
@@ -137,10 +141,7 @@ def _apply_relations(*, article, version):
         if missing:
             names = _revision_names(version, model)
             for pk in missing:
-                problems.append(
-                    _("The %(kind)s “%(name)s” was deleted since; it was not restored.")
-                    % {"kind": label, "name": names.get(str(pk), f"#{pk}")}
-                )
+                problems.append(message % {"name": names.get(str(pk), f"#{pk}")})
     wanted_tags = [int(pk) for pk in _tag_ids(version, version.object_id)]
     tags = list(Tag.objects.filter(pk__in=wanted_tags))
     article.tags.set(tags)
