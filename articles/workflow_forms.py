@@ -79,7 +79,11 @@ class WorkflowArticleForm(ArticleAdminForm):
                     ),
                     code="status_by_hand",
                 )
-            if any(key.startswith(field) for key in self.data for field in EDITOR_ONLY_FIELDS):
+            if any(
+                key.startswith(field) and self.data.get(key)
+                for key in self.data
+                for field in EDITOR_ONLY_FIELDS
+            ):
                 raise ValidationError(
                     _("Only editors set the publication time."), code="published_at_by_hand"
                 )
