@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import previews, workflow
+from articles import previews
 from articles.models import Article, ArticleNote, Country, Leader, PreviewLink, Tag
 
 from .admin_forms import form_data
@@ -42,7 +42,7 @@ def world():
         assert client.post(url, data).status_code == 302
     link, _token = previews.create_link(article=draft, user=editor)
     deleted = make_article(title="Supprimé", authors=[reporter_a])
-    workflow_delete(client, deleted)
+    delete_from_admin(client, deleted)
     change_data = form_data(client.get(url))
     return {
         "editor": editor,
@@ -59,7 +59,7 @@ def world():
     }
 
 
-def workflow_delete(client, article):
+def delete_from_admin(client, article):
     url = reverse("admin:articles_article_delete", args=[article.pk])
     assert client.post(url, {"post": "yes"}).status_code == 302
 
