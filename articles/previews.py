@@ -15,6 +15,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.views.static import serve
 
 from .models import Article, Leader, PreviewLink
 from .views import related_articles
@@ -96,10 +97,16 @@ def private(response):
     return response
 
 
-def render_preview(request, article, *, shared):
+def render_preview(request, article, *, shared, token=None):
     """The public article page for ``article``, with a "not published" banner."""
     context = {
         "article": article,
+        # Readers' media URLs refuse unpublished pictures; a share link brings its own.
+        "lead_image_url": (
+            reverse("articles:preview_picture", kwargs={"token": token})
+            if token and article.lead_image
+            else ""
+        ),
         "object": article,
         "related_articles": related_articles(article),
         "preview": True,
@@ -113,4 +120,14 @@ def render_preview(request, article, *, shared):
 
 
 def shared_preview(request, token):
-    return render_preview(request, article_for_token(token), shared=True)
+    return render_preview(request, article_for_token(token), shared=True, token=token)
+
+
+def shared_picture(request, token):
+    """The lead picture of a shared preview, which /media/ does not serve before publication."""
+    article = article_for_token(token)
+    if not article.lead_image:
+        raise Http404
+    response = serve(request, article.lead_image.name, document_root=settings.MEDIA_ROOT)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return private(response)

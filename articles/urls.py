@@ -38,4 +38,5 @@ urlpatterns = [
     path("leaders/<str:slug>/", views.LeaderView.as_view(), name="leader"),
     path("tags/<str:slug>/", views.TagView.as_view(), name="tag"),
     path("preview/<str:token>/", previews.shared_preview, name="preview"),
+    path("preview/<str:token>/picture/", previews.shared_picture, name="preview_picture"),
 ]

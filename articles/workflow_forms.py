@@ -133,6 +133,10 @@ class WorkflowArticleForm(ArticleAdminForm):
         if cleaned.get("overwrite") and cleaned.get("conflict_version") == token:
             return
         user, when = last_change(self.instance)
+        # Notes move the modified time without a revision of the text.
+        note = self.instance.notes.select_related("created_by").order_by("-created_at").first()
+        if note and (when is None or note.created_at > when):
+            user, when = note.created_by, note.created_at
         when = when or current["updated_at"]
         name = (user.get_full_name() or user.get_username()) if user else _("someone else")
         self.conflict = {

@@ -120,3 +120,16 @@ def test_saving_twice_in_one_browser_is_not_a_conflict(alice, article):
     assert client.post(url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Deux"
+
+
+def test_a_note_added_meanwhile_names_its_author(alice, bruno):
+    from articles import workflow
+
+    article = make_article(title="En ligne", authors=[alice])
+    second = browser(bruno)
+    bruno_form = form_data(second.get(url(article)))
+    workflow.add_note(article=article, user=alice, kind="correction", text="Chiffre corrigé.")
+    bruno_form["title"] = "Bruno"
+    response = second.post(url(article), bruno_form)
+    assert response.status_code == 200
+    assert "Alice Martin changed this article" in response.content.decode()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles import previews
 from articles.models import Article, PreviewLink
 
-from .factories import make_article, make_editor, make_reporter
+from .factories import make_article, make_editor, make_reporter, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +185,29 @@ class TestShareLinks:
         client.force_login(editor)
         html = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content
         assert b"Revoke" in html
+
+
+class TestSharedPicture:
+    def test_the_lead_picture_comes_with_the_link_only(self, client, editor):
+        article = make_article(
+            title=TITLE,
+            status=Article.Status.DRAFT,
+            lead_image=uploaded_image(name="secret-picture.png"),
+            lead_image_alt="Le pont",
+        )
+        _link, token = previews.create_link(article=article, user=editor)
+        html = client.get(reverse("articles:preview", kwargs={"token": token})).content.decode()
+        picture = reverse("articles:preview_picture", kwargs={"token": token})
+        assert f'src="{picture}"' in html
+        response = client.get(picture)
+        assert response.status_code == 200
+        _assert_private(response)
+        # The readers' address of the same file stays closed.
+        assert client.get(article.lead_image.url).status_code == 404
+        bad = reverse("articles:preview_picture", kwargs={"token": token + "x"})
+        assert client.get(bad).status_code == 404
+
+    def test_no_picture_is_a_404(self, client, editor, draft):
+        _link, token = previews.create_link(article=draft, user=editor)
+        url = reverse("articles:preview_picture", kwargs={"token": token})
+        assert client.get(url).status_code == 404

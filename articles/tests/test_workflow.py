@@ -280,3 +280,16 @@ class TestAdminMoves:
         draft.refresh_from_db()
         assert draft.is_published
         assert draft.transitions.get().by == editor
+
+
+def test_scheduling_in_the_past_from_the_admin_says_so(client, editor, draft):
+    client.force_login(editor)
+    data = form_data(_change(client, draft))
+    data.update(published_at_0="02/01/2020", published_at_1="10:00:00", _transition="publish")
+    response = _post_change(client, draft, data)
+    assert response.status_code == 302
+    followed = client.get(response.url).content.decode()
+    assert "has passed: published now" in followed
+    draft.refresh_from_db()
+    assert draft.is_published
+    assert draft.published_at.year == timezone.now().year
