@@ -7,14 +7,15 @@ without any change in the database.
 """
 
 import pytest
+import reversion
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import previews
+from articles import history, previews
 from articles.models import Article, ArticleNote, Country, Leader, PreviewLink, Tag
+from articles.workflow_forms import version_token
 
-from .admin_forms import form_data
 from .factories import country, make_article, make_editor, make_leader, make_reporter
 
 pytestmark = pytest.mark.django_db
@@ -32,18 +33,36 @@ def world():
         title=TITLE, slug="brouillon", status=Article.Status.DRAFT, authors=[reporter_a]
     )
     published = make_article(title="Papier publié de A", authors=[reporter_a])
-    # Two revisions of the draft to compare and restore.
-    client = Client()
-    client.force_login(editor)
-    url = reverse("admin:articles_article_change", args=[draft.pk])
+    # Two revisions of the draft to compare and restore, as admin saves would store them.
     for title in ("Premier état", TITLE):
-        data = form_data(client.get(url))
-        data["title"] = title
-        assert client.post(url, data).status_code == 302
+        with reversion.create_revision():
+            draft.title = title
+            draft.save()
+            reversion.set_user(editor)
     link, _token = previews.create_link(article=draft, user=editor)
     deleted = make_article(title="Supprimé", authors=[reporter_a])
-    delete_from_admin(client, deleted)
-    change_data = form_data(client.get(url))
+    history.save_deletion_revision(articles=[deleted], user=editor)
+    deleted.delete()
+    change_data = {
+        "title": TITLE,
+        "slug": draft.slug,
+        "standfirst": draft.standfirst,
+        "body": draft.body,
+        "language": "fr",
+        "dateline": "",
+        "authors": [reporter_a.pk],
+        "credit": "",
+        "status": "draft",
+        "published_at_0": "",
+        "published_at_1": "",
+        "countries": [],
+        "leaders": [],
+        "tags": "",
+        "lead_image_alt": "",
+        "lead_image_caption": "",
+        "lead_image_credit": "",
+        "version": version_token(Article.objects.get(pk=draft.pk).updated_at),
+    }
     return {
         "editor": editor,
         "reporter_a": reporter_a,
@@ -57,11 +76,6 @@ def world():
         "leader": make_leader(name="Kim Jong-un"),
         "tag": Tag.objects.create(name="Sommet"),
     }
-
-
-def delete_from_admin(client, article):
-    url = reverse("admin:articles_article_delete", args=[article.pk])
-    assert client.post(url, {"post": "yes"}).status_code == 302
 
 
 def as_role(world, role):
