@@ -51,6 +51,22 @@ class WorkflowAdminMixin:
     def has_delete_permission(self, request, obj=None):
         return workflow.is_editor(request.user) and super().has_delete_permission(request, obj)
 
+    def get_list_display(self, request):
+        return [
+            "workflow_state" if name == "status" else name
+            for name in super().get_list_display(request)
+        ]
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def workflow_state(self, obj):
+        if obj.status == obj.Status.PUBLISHED and not obj.is_published:
+            return _("Scheduled")
+        return obj.get_status_display()
+
+    def view_on_site(self, obj):
+        # Only what readers can open: a draft's or scheduled article's address is a 404.
+        return obj.get_absolute_url() if obj.is_published else None
+
     def has_publish_permission(self, request):
         return workflow.is_editor(request.user)
 
@@ -84,8 +100,8 @@ class WorkflowAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         article = form.instance
-        if not change and not workflow.is_editor(request.user):
-            # A reporter's new article is theirs, whatever the authors field said.
+        if not workflow.is_editor(request.user):
+            # A reporter's article stays theirs, whatever the authors field said.
             form.cleaned_data["authors"] = [
                 *form.cleaned_data.get("authors", []),
                 request.user,

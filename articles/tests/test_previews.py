@@ -211,3 +211,11 @@ class TestSharedPicture:
         _link, token = previews.create_link(article=draft, user=editor)
         url = reverse("articles:preview_picture", kwargs={"token": token})
         assert client.get(url).status_code == 404
+
+
+def test_a_draft_without_a_time_says_it_is_not_published_yet(client, editor, draft):
+    client.force_login(editor)
+    html = client.get(reverse("admin:articles_article_preview", args=[draft.pk])).content
+    assert "Pas encore publié" in html.decode() or "Not published yet" in html.decode()
+    change = client.get(reverse("admin:articles_article_change", args=[draft.pk]))
+    assert "viewsitelink" not in change.content.decode()

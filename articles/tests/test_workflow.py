@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles import workflow
 from articles.models import Article, Transition
@@ -293,3 +293,25 @@ def test_scheduling_in_the_past_from_the_admin_says_so(client, editor, draft):
     draft.refresh_from_db()
     assert draft.is_published
     assert draft.published_at.year == timezone.now().year
+
+
+def test_the_list_tells_scheduled_from_published(client, editor):
+    make_article(title="Programmé", published_at=timezone.now() + datetime.timedelta(hours=2))
+    make_article(title="En ligne")
+    client.force_login(editor)
+    response = client.get(reverse("admin:articles_article_changelist"))
+    admin_ = response.context["cl"].model_admin
+    with translation.override("en"):
+        states = {
+            row.title: admin_.workflow_state(row) for row in response.context["cl"].result_list
+        }
+    assert states == {"Programmé": "Scheduled", "En ligne": "Published"}
+
+
+def test_a_reporter_cannot_remove_themselves_from_the_authors(client, reporter, draft):
+    other = make_reporter()
+    client.force_login(reporter)
+    data = form_data(_change(client, draft))
+    data["authors"] = [str(other.pk)]
+    assert _post_change(client, draft, data).status_code == 302
+    assert set(draft.authors.all()) == {reporter, other}
