@@ -383,6 +383,8 @@ class Article(models.Model):
             return {}
         if previous["status"] != self.Status.PUBLISHED:
             return {}
+        if previous["published_at"] > timezone.now():
+            return {}  # scheduled, not live yet: its address is not public, it may move
         errors = {}
         if self.slug != previous["slug"]:
             errors["slug"] = _(

@@ -120,8 +120,11 @@ class WorkflowArticleForm(ArticleAdminForm):
         self.requested_move = move
 
     def _check_conflict(self, cleaned):
+        # Locked until the admin's transaction ends: two saves at the same instant
+        # cannot both pass the check (the admin validates inside its transaction).
         current = (
-            Article.objects.filter(pk=self.instance.pk)
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
             .values("updated_at", "title", "standfirst", "body")
             .first()
         )

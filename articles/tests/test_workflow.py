@@ -315,3 +315,22 @@ def test_a_reporter_cannot_remove_themselves_from_the_authors(client, reporter, 
     data["authors"] = [str(other.pk)]
     assert _post_change(client, draft, data).status_code == 302
     assert set(draft.authors.all()) == {reporter, other}
+
+
+def test_a_scheduled_article_can_be_rescheduled(editor, draft):
+    first = timezone.now() + datetime.timedelta(hours=3)
+    workflow.publish(article=draft, user=editor, at=first)
+    later = first + datetime.timedelta(days=1)
+    outcome = workflow.publish(article=draft, user=editor, at=later)
+    draft.refresh_from_db()
+    assert draft.published_at == later
+    assert outcome.message.startswith("Scheduled for")
+    assert [t.publish_at for t in draft.transitions.order_by("at", "pk")] == [first, later]
+
+
+def test_an_unpublished_article_goes_back_through_review(reporter, editor):
+    article = make_article(authors=[reporter])
+    workflow.unpublish(article=article, user=editor, note="Plainte à vérifier")
+    workflow.submit_for_review(article=article, user=reporter, note="Vérifié")
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
