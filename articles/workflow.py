@@ -71,6 +71,7 @@ def can_edit(user, article):
 class Move:
     name: str
     label: str
+    button: str
     sources: frozenset
     target: str
     editors_only: bool = True
@@ -83,6 +84,7 @@ MOVES = {
         Move(
             "submit",
             gettext_lazy("Submit for review"),
+            gettext_lazy("Save and submit for review"),
             frozenset({Status.DRAFT, Status.UNPUBLISHED}),
             Status.IN_REVIEW,
             editors_only=False,
@@ -90,6 +92,7 @@ MOVES = {
         Move(
             "publish",
             gettext_lazy("Publish or schedule"),
+            gettext_lazy("Save and publish or schedule"),
             # A scheduled article (published, future time) may be rescheduled.
             frozenset({Status.DRAFT, Status.IN_REVIEW, Status.UNPUBLISHED, Status.PUBLISHED}),
             Status.PUBLISHED,
@@ -97,12 +100,14 @@ MOVES = {
         Move(
             "unpublish",
             gettext_lazy("Unpublish"),
+            gettext_lazy("Save and unpublish"),
             frozenset({Status.PUBLISHED}),
             Status.UNPUBLISHED,
         ),
         Move(
             "send_back",
             gettext_lazy("Send back to draft"),
+            gettext_lazy("Save and send back to draft"),
             frozenset({Status.IN_REVIEW, Status.PUBLISHED, Status.UNPUBLISHED}),
             Status.DRAFT,
             note_required=True,

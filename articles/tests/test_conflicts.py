@@ -56,8 +56,8 @@ def test_the_second_save_is_refused_and_keeps_its_text(alice, bruno, article):
     response = second.post(url(article), bruno_form)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Alice Martin changed this article on" in html
-    assert "Nothing was saved" in html
+    assert "Alice Martin a modifié cet article le" in html
+    assert "Rien n’a été enregistré" in html
     # Bruno's own text is still in the form…
     assert "sous escorte" in html
     assert "« une première »" in html
@@ -105,7 +105,7 @@ def test_a_status_change_meanwhile_is_a_conflict_too(alice, bruno, article):
     bruno_form["title"] = "Bruno"
     response = second.post(url(article), bruno_form)
     assert response.status_code == 200
-    assert "Alice Martin changed this article" in response.content.decode()
+    assert "Alice Martin a modifié cet article" in response.content.decode()
 
 
 def test_saving_twice_in_one_browser_is_not_a_conflict(alice, article):
@@ -132,4 +132,4 @@ def test_a_note_added_meanwhile_names_its_author(alice, bruno):
     bruno_form["title"] = "Bruno"
     response = second.post(url(article), bruno_form)
     assert response.status_code == 200
-    assert "Alice Martin changed this article" in response.content.decode()
+    assert "Alice Martin a modifié cet article" in response.content.decode()

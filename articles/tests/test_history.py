@@ -104,12 +104,12 @@ class TestRevisions:
         response = editor_client.post(
             reverse("admin:articles_article_restore", args=[article.pk, old.pk]), follow=True
         )
-        assert "The revision was restored." in response.content.decode()
+        assert "La version a été restaurée." in response.content.decode()
         article.refresh_from_db()
         assert article.title == "Version un"
         assert sorted(t.name for t in article.tags.all()) == ["Corée", "Sommet"]
         assert history.versions_of(article).count() == count + 1
-        assert "Restored" in history.versions_of(article).first().revision.get_comment()
+        assert "restaurée" in history.versions_of(article).first().revision.get_comment()
 
     def test_restore_says_what_was_deleted_since(self, editor_client, editor):
         kim = make_leader(name="Kim Jong-un")
@@ -130,8 +130,8 @@ class TestRevisions:
             reverse("admin:articles_article_restore", args=[article.pk, old.pk]), follow=True
         )
         html = response.content.decode()
-        assert "The leader “Kim Jong-un” was deleted since" in html
-        assert "The tag “Éphémère” was deleted since" in html
+        assert "Le dirigeant « Kim Jong-un » a été supprimé depuis" in html
+        assert "Le mot-clé « Éphémère » a été supprimé depuis" in html
         article.refresh_from_db()
         assert article.title == "Avec Kim"
         assert list(article.leaders.all()) == [putin]
@@ -188,7 +188,7 @@ class TestRecover:
         response = editor_client.post(
             reverse("admin:articles_article_recover", args=[version.pk]), follow=True
         )
-        assert "was recovered as a draft" in response.content.decode()
+        assert "a été récupéré en brouillon" in response.content.decode()
         recovered = Article.objects.get(pk=pk)
         assert recovered.status == Article.Status.DRAFT
         assert [t.name for t in recovered.tags.all()] == ["Sommet"]

@@ -33,7 +33,7 @@ def test_a_correction_shows_under_the_article_and_moves_its_modified_time(client
         {"kind": "correction", "text": "Une version précédente situait le sommet à Séoul."},
         follow=True,
     )
-    assert "The note was added" in response.content.decode()
+    assert "La note a été ajoutée" in response.content.decode()
     article.refresh_from_db()
     assert article.updated_at > before
     note = ArticleNote.objects.get()

@@ -60,7 +60,7 @@ class TestAdminPreview:
         response = client.get(self.url(draft))
         assert response.status_code == 200
         html = response.content.decode()
-        assert "Preview — not published." in html
+        assert "Aperçu — non publié." in html
         assert "« à relire »" in html or "à relire" in html
         assert 'class="story__headline"' in html  # the reader's template, not an admin one
         assert '<html lang="fr">' in html
@@ -72,7 +72,7 @@ class TestAdminPreview:
         )
         client.force_login(editor)
         html = client.get(self.url(article)).content.decode()
-        assert "Scheduled: readers will see it at its publication time." in html
+        assert "Programmé : les lecteurs le verront à son heure de publication." in html
 
     def test_the_author_may_preview(self, client, reporter, draft):
         client.force_login(reporter)
@@ -108,7 +108,7 @@ class TestShareLinks:
         assert response.status_code == 200
         html = response.content.decode()
         assert TITLE.replace("’", "’") in html or "sommet secret" in html
-        assert "Preview — not published." in html
+        assert "Aperçu — non publié." in html
         _assert_private(response)
         assert response["Referrer-Policy"] == "no-referrer"
         assert '<meta name="robots" content="noindex, nofollow">' in html
@@ -129,7 +129,7 @@ class TestShareLinks:
         response = client.post(
             reverse("admin:articles_article_revoke_share", args=[draft.pk, link.pk]), follow=True
         )
-        assert "revoked" in response.content.decode()
+        assert "révoqué" in response.content.decode()
         client.logout()
         _assert_plain_404(client.get(url))
 
@@ -184,7 +184,7 @@ class TestShareLinks:
         previews.create_link(article=draft, user=editor)
         client.force_login(editor)
         html = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content
-        assert b"Revoke" in html
+        assert "Révoquer" in html.decode()
 
 
 class TestSharedPicture:

@@ -40,7 +40,7 @@ def scheduled():
         )
         workflow.submit_for_review(article=article, user=reporter)
         outcome = workflow.publish(article=article, user=editor, at=AT)
-        assert outcome.message.startswith("Scheduled for")
+        assert outcome.message.startswith("Programmé pour")
     return article
 
 

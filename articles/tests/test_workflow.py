@@ -91,7 +91,7 @@ class TestTransitions:
         draft.refresh_from_db()
         assert draft.status == Status.PUBLISHED
         assert draft.is_published
-        assert outcome.message == "Published."
+        assert outcome.message == "Publié."
         assert list(Article.objects.published()) == [draft]
         assert [t.to_status for t in draft.transitions.order_by("at", "pk")] == [
             "in_review",
@@ -105,7 +105,7 @@ class TestTransitions:
         assert draft.status == Status.PUBLISHED
         assert draft.published_at == at
         assert not draft.is_published
-        assert outcome.message.startswith("Scheduled for")
+        assert outcome.message.startswith("Programmé pour")
         assert draft.transitions.get().publish_at == at
 
     def test_scheduling_in_the_past_publishes_now_and_says_so(self, editor, draft):
@@ -113,7 +113,7 @@ class TestTransitions:
         outcome = workflow.publish(article=draft, user=editor, at=at)
         draft.refresh_from_db()
         assert draft.published_at > timezone.now() - datetime.timedelta(minutes=1)
-        assert "has passed: published now" in outcome.message
+        assert "est passée : publié maintenant" in outcome.message
         assert draft.is_published
 
     def test_unpublish_keeps_the_publication_time_for_the_url(self, editor):
@@ -137,12 +137,12 @@ class TestTransitions:
         assert draft.transitions.first().note == "Sources manquantes"
 
     def test_impossible_moves_are_refused(self, editor, draft):
-        with pytest.raises(ValidationError, match="not possible"):
+        with pytest.raises(ValidationError, match="pas possible"):
             workflow.unpublish(article=draft, user=editor)
         live = make_article()
-        with pytest.raises(ValidationError, match="not possible"):
+        with pytest.raises(ValidationError, match="pas possible"):
             workflow.publish(article=live, user=editor)
-        with pytest.raises(ValidationError, match="not possible"):
+        with pytest.raises(ValidationError, match="pas possible"):
             workflow.submit_for_review(article=live, user=editor)
 
     def test_the_stored_status_decides_not_a_stale_copy(self, editor, draft):
@@ -194,7 +194,7 @@ class TestAdminMoves:
         data.update(status="published", title="Titre modifié")
         response = _post_change(client, draft, data)
         assert response.status_code == 200
-        assert "Reporters cannot publish" in response.content.decode()
+        assert "Les journalistes ne peuvent ni publier" in response.content.decode()
         draft.refresh_from_db()
         assert draft.status == Status.DRAFT
         assert draft.title == "Sommet à Vladivostok"
@@ -205,7 +205,7 @@ class TestAdminMoves:
         data.update(_transition="publish", title="Titre modifié")
         response = _post_change(client, draft, data)
         assert response.status_code == 200
-        assert "Only editors can publish" in response.content.decode()
+        assert "Seuls les éditeurs peuvent publier" in response.content.decode()
         draft.refresh_from_db()
         assert (draft.status, draft.title) == (Status.DRAFT, "Sommet à Vladivostok")
 
@@ -216,7 +216,7 @@ class TestAdminMoves:
         data = form_data(_change(client, draft))
         data.update(published_at_0="2030-01-01", published_at_1="10:00:00")
         response = _post_change(client, draft, data)
-        assert "Only editors set the publication time" in response.content.decode()
+        assert "Seuls les éditeurs fixent l’heure de publication" in response.content.decode()
         draft.refresh_from_db()
         assert draft.published_at is None
 
@@ -241,7 +241,7 @@ class TestAdminMoves:
         assert draft.status == Status.PUBLISHED
         assert not draft.is_published
         followed = client.get(response.url)
-        assert "Scheduled for" in followed.content.decode()
+        assert "Programmé pour" in followed.content.decode()
 
     def test_sending_back_without_a_note_is_refused(self, client, editor, reporter, draft):
         workflow.submit_for_review(article=draft, user=reporter)
@@ -250,7 +250,7 @@ class TestAdminMoves:
         data["_transition"] = "send_back"
         response = _post_change(client, draft, data)
         assert response.status_code == 200
-        assert "Say why in a note" in response.content.decode()
+        assert "Expliquez pourquoi dans une note" in response.content.decode()
         draft.refresh_from_db()
         assert draft.status == Status.IN_REVIEW
 
@@ -258,7 +258,7 @@ class TestAdminMoves:
         workflow.submit_for_review(article=draft, user=reporter, note="Prêt à relire")
         client.force_login(editor)
         page = _change(client, draft).content.decode()
-        assert "Status history" in page
+        assert "Historique des états" in page
         assert "Prêt à relire" in page
 
     def test_bulk_publish_refused_for_reporters(self, client, reporter, draft):
@@ -289,7 +289,7 @@ def test_scheduling_in_the_past_from_the_admin_says_so(client, editor, draft):
     response = _post_change(client, draft, data)
     assert response.status_code == 302
     followed = client.get(response.url).content.decode()
-    assert "has passed: published now" in followed
+    assert "est passée : publié maintenant" in followed
     draft.refresh_from_db()
     assert draft.is_published
     assert draft.published_at.year == timezone.now().year
@@ -324,7 +324,7 @@ def test_a_scheduled_article_can_be_rescheduled(editor, draft):
     outcome = workflow.publish(article=draft, user=editor, at=later)
     draft.refresh_from_db()
     assert draft.published_at == later
-    assert outcome.message.startswith("Scheduled for")
+    assert outcome.message.startswith("Programmé pour")
     assert [t.publish_at for t in draft.transitions.order_by("at", "pk")] == [first, later]
 
 
