@@ -38,7 +38,7 @@ EDITOR_PERMISSIONS = [
         ("articles", "tag"),
     ]
     for action in ("add", "change", "delete", "view")
-] + ["auth.view_user"]
+] + ["articles.publish_article", "auth.view_user"]
 
 
 def make_editor(**fields):
