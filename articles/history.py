@@ -97,8 +97,13 @@ def versions_of(article):
 
 
 def last_change(article):
-    """(user, time) of the last stored revision of ``article``, or (None, None)."""
-    version = versions_of(article).only("revision__date_created", "revision__user").first()
+    """(user, time) of the last revision of ``article`` someone made, or (None, None)."""
+    version = (
+        versions_of(article)
+        .filter(revision__user__isnull=False)
+        .only("revision__date_created", "revision__user")
+        .first()
+    )
     if version is None:
         return None, None
     return version.revision.user, version.revision.date_created
@@ -230,3 +235,19 @@ def save_deletion_revision(*, articles, user):
             reversion.add_to_revision(article)
         reversion.set_user(user)
         reversion.set_comment(_("Deleted"))
+
+
+def save_baseline_revision(*, article):
+    """Store ``article`` as it is, dated from its last change, if it has no revision yet.
+
+    Articles made before the workflow, by imports or scripts have none; without this
+    their first admin save would be the oldest state anyone could restore.
+    """
+    if versions_of(article).exists():
+        return False
+    with reversion.create_revision():
+        reversion.add_to_revision(article)
+        reversion.set_comment(_("As it was before its first revision"))
+        if article.updated_at:
+            reversion.set_date_created(article.updated_at)
+    return True

@@ -215,3 +215,14 @@ class TestRecover:
         response = client.post(reverse("admin:articles_article_recover", args=[version.pk]))
         assert response.status_code == 403
         assert not Article.objects.exists()
+
+
+def test_an_article_made_outside_the_admin_keeps_its_first_state(editor_client, editor):
+    article = make_article(title="Titre d’origine", status=Article.Status.DRAFT, authors=[editor])
+    assert not history.versions_of(article).exists()
+    save_from_admin(editor_client, article, title="Titre retouché")
+    versions = list(history.versions_of(article))
+    assert [v.field_dict["title"] for v in versions] == ["Titre retouché", "Titre d’origine"]
+    editor_client.post(reverse("admin:articles_article_restore", args=[article.pk, versions[1].pk]))
+    article.refresh_from_db()
+    assert article.title == "Titre d’origine"
