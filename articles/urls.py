@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import feeds, sitemaps, views
 
 
 class FourDigitYear:
@@ -54,3 +54,5 @@ for _kind, _prefix in [("country", "countries"), ("leader", "leaders"), ("tag", 
             name=f"{_kind}_feed_atom",
         ),
     ]
+
+urlpatterns += sitemaps.urlpatterns
