@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, sitemaps, views
+from . import feeds, renditions, sitemaps, views
 
 
 class FourDigitYear:
@@ -40,6 +40,7 @@ urlpatterns = [
     # Syndication (issue 5): RSS 2.0 and Atom for the site and each subject.
     path("feed/", feeds.feed_view(feeds.ArticleFeed), name="feed_rss"),
     path("feed/atom/", feeds.feed_view(feeds.ArticleAtomFeed), name="feed_atom"),
+    path("renditions/<int:pk>/<str:name>.jpg", renditions.serve_rendition, name="rendition"),
 ]
 for _kind, _prefix in [("country", "countries"), ("leader", "leaders"), ("tag", "tags")]:
     urlpatterns += [
