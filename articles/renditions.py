@@ -99,6 +99,8 @@ def ensure_rendition(article, ratio):
 
 def serve_rendition(request, pk, name):
     ratio, _sep, digest = name.partition("-")
+    if pk > 2**63 - 1:  # past a bigint the database raises instead of finding nothing
+        raise Http404
     article = get_object_or_404(Article.objects.published(), pk=pk)
     if ratio not in {r for r, _w, _h in available(article)} or digest != _digest(article):
         raise Http404

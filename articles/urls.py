@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, renditions, sitemaps, views
+from . import api, feeds, renditions, sitemaps, views
 
 
 class FourDigitYear:
@@ -56,4 +56,4 @@ for _kind, _prefix in [("country", "countries"), ("leader", "leaders"), ("tag", 
         ),
     ]
 
-urlpatterns += sitemaps.urlpatterns
+urlpatterns += sitemaps.urlpatterns + api.urlpatterns
