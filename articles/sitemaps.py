@@ -7,23 +7,28 @@ Sections are paged by ranges of primary keys rather than by OFFSET, so page
 
 import datetime
 import math
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, Min, Q
 from django.db.models.functions import Greatest
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.http import RFC3986_SUBDELIMS, http_date
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from .models import Article, Country, Leader, Tag
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_WINDOW = datetime.timedelta(hours=48)
 NEWS_LIMIT = 1000
 
@@ -113,6 +118,26 @@ class ArticleSitemap(RangePagedSitemap):
     def get_latest_lastmod(self):
         return Article.objects.published().aggregate(latest=Max(_modified()))["latest"]
 
+    @cached_property
+    def _url_format(self):
+        # reverse() is most of the cost of a 50,000-URL page: resolve the pattern
+        # once with recognisable values and fill it in for each article.
+        sample = reverse(
+            "articles:article",
+            kwargs={"year": 1234, "month": 10, "day": 11, "slug": "slugsentinel"},
+        )
+        marker = "1234/10/11/slugsentinel"
+        if sample.count(marker) != 1 or "{" in sample or "}" in sample:
+            return None
+        return sample.replace(marker, "{year:04d}/{month:02d}/{day:02d}/{slug}")
+
+    def location(self, item):
+        if self._url_format is None:
+            return item.get_absolute_url()
+        day = timezone.localtime(item.published_at)
+        slug = quote(item.slug, safe=RFC3986_SUBDELIMS + "/~:@")
+        return self._url_format.format(year=day.year, month=day.month, day=day.day, slug=slug)
+
 
 class SubjectSitemap(RangePagedSitemap):
     """Countries, leaders or tags with published coverage; lastmod is that of
@@ -178,11 +203,36 @@ def sitemap_index(request):
 
 @require_safe
 @cache_control(public=True, max_age=600)
+@sitemap_views.x_robots_tag
 def sitemap_section(request, section):
-    # Our template writes lastmod as a full W3C datetime, not just the day.
-    return sitemap_views.sitemap(
-        request, SITEMAPS, section=section, template_name="sitemaps/section.xml"
-    )
+    """One page of one section: Django's Sitemap classes, written out without a
+    template (the template engine doubled the time of a 50,000-URL page)."""
+    if section not in SITEMAPS:
+        raise Http404(f"No sitemap section “{section}”.")
+    site = SITEMAPS[section]()
+    try:
+        urls = site.get_urls(
+            page=request.GET.get("p", 1), site=get_current_site(request), protocol=request.scheme
+        )
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("No such sitemap page.") from None
+    response = HttpResponse(render_urlset(urls), content_type="application/xml")
+    latest = getattr(site, "latest_lastmod", None)
+    if latest is not None:
+        response.headers["Last-Modified"] = http_date(latest.timestamp())
+    return response
+
+
+def render_urlset(urls):
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="', SITEMAP_NS, '">\n']
+    for url in urls:
+        parts += ["<url><loc>", escape(url["location"]), "</loc>"]
+        if url["lastmod"]:
+            lastmod = timezone.localtime(url["lastmod"]).isoformat(timespec="seconds")
+            parts += ["<lastmod>", lastmod, "</lastmod>"]
+        parts.append("</url>\n")
+    parts.append("</urlset>\n")
+    return "".join(parts)
 
 
 def news_articles(now=None):

@@ -120,7 +120,8 @@ class TestSections:
         _r, root = get_xml(client, url)
         lastmod = datetime.datetime.fromisoformat(root.find(f"{SM}url/{SM}lastmod").text)
         ru = coverage["ru"]
-        assert lastmod == max(ru.updated_at, ru.published_at)
+        assert lastmod == max(ru.updated_at, ru.published_at).replace(microsecond=0)
+        assert lastmod.utcoffset() is not None
 
     def test_pages_are_key_ranges_without_offset(self, client, monkeypatch):
         monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
@@ -229,3 +230,11 @@ class TestQueryCounts:
         with django_assert_num_queries(1):
             _r, root = get_xml(client, reverse("articles:news_sitemap"))
         assert len(locs(root)) == count
+
+
+@pytest.mark.parametrize(
+    "slug", ["sommet", "été-à-paris", "привет-мир", "kim_jong-un", "a%20b", "ü~:@!$"]
+)
+def test_fast_article_location_matches_get_absolute_url(slug):
+    article = make_article(slug=slug, published_at=timezone.now() - datetime.timedelta(days=3))
+    assert sitemaps.ArticleSitemap().location(article) == article.get_absolute_url()
