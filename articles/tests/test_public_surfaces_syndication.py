@@ -137,3 +137,44 @@ def test_a_scheduled_article_appears_everywhere_at_its_time(client, world, monke
     section = reverse("articles:sitemap_section", args=["articles"])
     assert "futur-secret" in client.get(section).content.decode()
     assert re.search("futur-secret", client.get(reverse("articles:news_sitemap")).content.decode())
+
+
+def test_demo_content_through_every_surface(client):
+    """The demo newsroom end to end: valid feeds, sitemaps, JSON-LD and ninjs items,
+    and its one draft nowhere."""
+    import io
+    import json
+
+    import feedparser
+    from django.core.management import call_command
+
+    from .test_api import assert_ninjs
+
+    call_command("load_demo", stdout=io.StringIO())
+    published = list(Article.objects.published())
+    draft = Article.objects.exclude(pk__in=[a.pk for a in published]).get()
+    assert len(published) == 7
+
+    for url in [reverse("articles:feed_rss"), reverse("articles:feed_atom")]:
+        feed = feedparser.parse(client.get(url).content)
+        assert not feed.bozo
+        assert len(feed.entries) == len(published)
+        assert draft.title not in {e.title for e in feed.entries}
+
+    api_items = client.get(reverse("articles:ninjs_articles"), {"page_size": 100}).json()["items"]
+    assert len(api_items) == len(published)
+    for item in api_items:
+        assert_ninjs(item)
+    assert draft.title not in json.dumps(api_items, ensure_ascii=False)
+
+    for article in published:
+        html = client.get(article.get_absolute_url()).content.decode()
+        (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        data = json.loads(block)
+        assert data["headline"] == article.title
+        assert data["datePublished"]
+
+    section = reverse("articles:sitemap_section", args=["articles"])
+    root = ET.fromstring(client.get(section).content)  # noqa: S314
+    assert len(list(root.iter(f"{SM}url"))) == len(published)
+    assert draft.slug not in client.get(section).content.decode()
