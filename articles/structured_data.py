@@ -251,7 +251,11 @@ def _items(articles, request, page):
         {
             "position": offset + i,
             "url": request.build_absolute_uri(article.get_absolute_url()),
-            "name": article.title,
+            "name": (
+                getattr(article, "title", None)
+                or getattr(article, "local_name", None)
+                or str(article)
+            ),
         }
         for i, article in enumerate(articles, start=1)
     ]

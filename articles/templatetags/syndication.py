@@ -41,8 +41,11 @@ def country_head(context, country):
 
 
 @register.inclusion_tag(TEMPLATE, takes_context=True)
-def listing_head(context, title, path, description=""):
+def listing_head(context, title, path, description="", items=None):
+    """A list page; ``items`` (anything with a URL) defaults to the page's articles."""
     articles, page = _listing(context)
+    if items is not None:
+        articles, page = list(items), None
     return sd.head_context(
         sd.listing_metadata(title, path, context["request"], articles, page, description)
     )

@@ -254,6 +254,28 @@ class TestSubjectPages:
             html = response.content.decode()
             assert f'<link rel="canonical" href="{absolute(url)}">' in html
 
+    def test_index_pages_list_leaders_and_countries(self, client, story):
+        leaders = graph(client.get(reverse("articles:leaders")))["ItemList"]
+        assert [i["name"] for i in leaders["itemListElement"]] == [
+            "Kim Jong-un",
+            "Vladimir Poutine",
+        ]
+        assert leaders["itemListElement"][1]["url"] == absolute(
+            story.leaders.get(name="Vladimir Poutine").get_absolute_url()
+        )
+        countries = graph(client.get(reverse("articles:countries")))["ItemList"]
+        names = [i["name"] for i in countries["itemListElement"]]
+        # Covered countries first, in the reader's language, then all the others.
+        assert names[:2] == ["Corée du Nord", "Russie"]
+        assert len(names) > 200
+        assert [i["position"] for i in countries["itemListElement"]][:3] == [1, 2, 3]
+
+    def test_index_pages_cost_no_extra_query(self, client, story, django_assert_num_queries):
+        with django_assert_num_queries(1):
+            client.get(reverse("articles:leaders"))
+        with django_assert_num_queries(1):
+            client.get(reverse("articles:countries"))
+
     def test_item_list_positions_continue_on_page_two(self, client, settings):
         now = timezone.now()
         articles = [
