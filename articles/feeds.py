@@ -128,6 +128,10 @@ class ArticleFeed(Feed):
 
     subtitle = description
 
+    def author_name(self, obj):
+        # Atom wants an author for every entry; the feed's covers unsigned ones.
+        return settings.NEWSROOM_NAME
+
     def feed_url(self, obj):
         rss, atom = feed_urls(obj)
         return atom if issubclass(self.feed_type, Atom1Feed) else rss

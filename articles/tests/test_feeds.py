@@ -91,6 +91,15 @@ class TestSiteFeed:
         assert int(enclosure.length) == article.lead_image.size
         assert entry.published_parsed is not None
 
+    def test_atom_entries_without_byline_fall_back_to_the_newsroom(self, client, settings):
+        settings.NEWSROOM_NAME = "La Gazette"
+        article = make_article(credit="")
+        article.authors.clear()
+        _r, feed = parse(client, reverse("articles:feed_atom"))
+        assert feed.feed.author == "La Gazette"
+        # RFC 4287: an entry without its own author takes the feed's.
+        assert "author" not in feed.entries[0]
+
     def test_markup_in_headlines_is_text_not_markup(self, client):
         make_article(title="Un titre </script><b>gras</b> & co")
         response, feed = parse(client, reverse("articles:feed_rss"))
