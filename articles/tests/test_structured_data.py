@@ -303,54 +303,6 @@ class TestSubjectPages:
         )
 
 
-class TestRenditions:
-    def _url(self, article, ratio="16x9"):
-        data = json_ld(self._client.get(article.get_absolute_url()))
-        (image,) = [i for i in data["image"] if f"/{ratio}-" in i["url"]]
-        return image["url"].removeprefix("http://testserver")
-
-    @pytest.fixture(autouse=True)
-    def _client(self, client):
-        self._client = client
-
-    def test_not_served_for_drafts_or_future_articles(self, client, story):
-        url = self._url(story)
-        Article.objects.filter(pk=story.pk).update(status=Article.Status.DRAFT)
-        assert client.get(url).status_code == 404
-        Article.objects.filter(pk=story.pk).update(
-            status=Article.Status.PUBLISHED,
-            published_at=timezone.now() + datetime.timedelta(days=1),
-        )
-        assert client.get(url).status_code == 404
-
-    def test_unknown_shape_or_stale_digest_is_404(self, client, story):
-        url = self._url(story)
-        assert client.get(url.replace("16x9", "2x1")).status_code == 404
-        assert client.get(url.replace("16x9-", "16x9-0")).status_code == 404
-        assert client.get(reverse("articles:rendition", args=[999999, "1x1-x"])).status_code == 404
-
-    def test_shape_the_picture_does_not_allow_is_404(self, client):
-        article = make_article(lead_image=uploaded_image(size=(120, 90)), lead_image_alt="x")
-        from articles import renditions
-
-        name = renditions.rendition_url(article, "16x9").rsplit("/", 1)[-1].removesuffix(".jpg")
-        assert client.get(reverse("articles:rendition", args=[article.pk, name])).status_code == 404
-
-    def test_transparent_png_becomes_a_jpeg(self, client):
-        buffer = io.BytesIO()
-        Image.new("RGBA", (800, 600), (0, 0, 0, 0)).save(buffer, format="PNG")
-        from django.core.files.uploadedfile import SimpleUploadedFile
-
-        article = make_article(
-            lead_image=SimpleUploadedFile("t.png", buffer.getvalue(), content_type="image/png"),
-            lead_image_alt="Transparent",
-        )
-        response = client.get(self._url(article, "1x1"))
-        with Image.open(io.BytesIO(b"".join(response.streaming_content))) as picture:
-            assert picture.mode == "RGB"
-            assert picture.getpixel((10, 10)) == (255, 255, 255)
-
-
 class TestQueryCounts:
     @pytest.mark.parametrize("count", [1, 4])
     def test_article_page_is_constant_in_its_subjects(
