@@ -344,3 +344,9 @@ class TestTagAdmin:
     def test_suggest_needs_staff(self, client):
         response = client.get(reverse("admin:articles_tag_suggest"), {"q": "som"})
         assert response.status_code == 302
+
+
+def test_only_one_tags_entry_in_the_admin(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "/admin/taggit/" not in html
+    assert "/admin/articles/tag/" in html
