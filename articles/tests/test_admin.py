@@ -223,7 +223,7 @@ class TestChangelist:
         leader = make_leader()
         for _ in range(rows):
             make_article(countries=["FR", "DE"], leaders=[leader], tags=["a", "b"])
-        with django_assert_num_queries(15):
+        with django_assert_num_queries(14):
             response = editor_client.get(self.URL)
         assert response.status_code == 200
         assert len(response.context["cl"].result_list) == rows
