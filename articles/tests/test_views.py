@@ -255,7 +255,7 @@ class TestQueryCounts:
     def test_index_pages(self, client, django_assert_num_queries, n):
         for i in range(n):
             make_leader(name=f"Dirigeant {i}")
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(2):
             assert client.get("/countries/").status_code == 200
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(2):
             assert client.get("/leaders/").status_code == 200
