@@ -119,9 +119,7 @@ def main():
             response = client.get(url)
             timings.append((time.perf_counter() - t0) * 1000)
             assert response.status_code == 200, (url, response.status_code)
-        print(
-            f"{name:<16} {statistics.median(timings):8.1f} {percentile(timings, 95):8.1f}"
-        )
+        print(f"{name:<16} {statistics.median(timings):8.1f} {percentile(timings, 95):8.1f}")
 
 
 if __name__ == "__main__":
