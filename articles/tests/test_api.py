@@ -35,11 +35,6 @@ def _is_date_time(value):
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=FORMATS)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def assert_ninjs(item):
     errors = sorted(VALIDATOR.iter_errors(item), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]

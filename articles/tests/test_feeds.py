@@ -13,12 +13,6 @@ from .factories import make_article, make_leader, make_user, uploaded_image
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Every factory article makes a user; real password hashing dominates the run.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def parse(client, url, **headers):
     response = client.get(url, **headers)
     assert response.status_code == 200, response.status_code

@@ -22,11 +22,6 @@ HIDDEN_MARKERS = ["brouillon-secret", "futur-secret", "Titre du brouillon", "Tit
 HIDDEN_MARKERS += ["photobrouillon", "photofutur"]
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world():
     putin = make_leader(name="Vladimir Poutine", slug="vladimir-poutine", wikidata_id="Q7747")

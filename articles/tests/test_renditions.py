@@ -17,11 +17,6 @@ from .test_structured_data import json_ld
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def story():
     return make_article(lead_image=uploaded_image(size=(1200, 800)), lead_image_alt="Photo")
