@@ -67,15 +67,24 @@ def _site(request):
 def correction_notes(article):
     """Public correction notes of ``article``: [{"text": str, "date": datetime}].
 
-    Hook for the corrections being added on the workflow branch: once the
-    article model has them, expose them as ``Article.correction_notes`` (an
-    iterable of objects or dicts with ``text`` and ``date``) and they appear in
-    the JSON-LD as schema.org ``correction`` entries with no change here.
+    Reads the workflow branch's notes (``article.notes``: ``ArticleNote`` with
+    ``kind``, ``text``, ``created_at``; its article view prefetches them) and
+    keeps the corrections, not the updates. Until that is merged the article has
+    no ``notes`` and this returns nothing. An ``Article.correction_notes``
+    attribute (iterable of dicts or objects with ``text`` and ``date``) takes
+    precedence, for any other source of corrections.
     """
     notes = getattr(article, "correction_notes", None)
     if notes is None:
-        return []
-    if callable(notes):
+        manager = getattr(article, "notes", None)
+        if manager is None or not hasattr(manager, "all"):
+            return []
+        notes = [
+            {"text": note.text, "date": note.created_at}
+            for note in manager.all()
+            if getattr(note, "kind", "correction") == "correction"
+        ]
+    elif callable(notes):
         notes = notes()
     result = []
     for note in notes:

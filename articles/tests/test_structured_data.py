@@ -171,6 +171,31 @@ class TestNewsArticle:
             }
         ]
 
+    def test_corrections_from_the_workflow_notes(self, client, story, monkeypatch):
+        """The shape of the workflow branch's ArticleNote: kind, text, created_at."""
+
+        class Note:
+            def __init__(self, kind, text, day):
+                self.kind, self.text = kind, text
+                self.created_at = datetime.datetime(2019, 4, day, 8, 0, tzinfo=datetime.UTC)
+
+        class Notes:
+            def all(self):
+                return [
+                    Note("correction", "Le sommet a eu lieu jeudi.", 26),
+                    Note("update", "Ajout d’une réaction de Séoul.", 27),
+                ]
+
+        monkeypatch.setattr(Article, "notes", property(lambda self: Notes()), raising=False)
+        data = json_ld(client.get(story.get_absolute_url()))
+        assert data["correction"] == [
+            {
+                "@type": "CorrectionComment",
+                "text": "Le sommet a eu lieu jeudi.",
+                "datePublished": "2019-04-26T10:00:00+02:00",
+            }
+        ]
+
     def test_without_corrections_there_is_no_correction_key(self, client, story):
         assert "correction" not in json_ld(client.get(story.get_absolute_url()))
 
