@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition
+from django.views.decorators.http import condition, require_safe
 
 from .models import Article, Country, Leader, Tag
 
@@ -210,6 +210,7 @@ def feed_view(feed_class, kind=None):
     def last_modified(request, slug=None):
         return _FeedState.of(request, kind, slug).last_modified
 
+    @require_safe
     @condition(etag_func=etag, last_modified_func=last_modified)
     def view(request, slug=None):
         response = feed(request, slug=slug)

@@ -157,6 +157,13 @@ class TestConditionalGet:
         since = client.get(url, headers={"if-modified-since": first.headers["Last-Modified"]})
         assert since.status_code == 304
 
+    def test_head_and_read_only(self, client, coverage):
+        url = reverse("articles:feed_rss")
+        head = client.head(url)
+        assert head.status_code == 200
+        assert head.headers["ETag"] == client.get(url).headers["ETag"]
+        assert client.post(url).status_code == 405
+
     def test_an_edit_changes_the_etag(self, client, coverage):
         url = reverse("articles:feed_atom")
         first = client.get(url)
