@@ -25,7 +25,7 @@ from .models import Article, Country, Leader, Tag
 
 FEED_SIZE = 30
 
-# kind -> (model, article filter, URL name of the subject's page feeds)
+# kind -> (model, lookup from Article to it)
 SUBJECTS = {
     "country": (Country, "countries"),
     "leader": (Leader, "leaders"),
