@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from . import renditions
+from .authors import author_name, author_url
 from .text import fold
 
 DESCRIPTION_LENGTH = 300
@@ -169,14 +170,7 @@ def article_metadata(article, request):
         "keywords": [t.name for t in tags],
         "word_count": word_count(article.body or ""),
         "authors": [
-            {
-                "name": a.get_full_name() or a.get_username(),
-                "url": (
-                    request.build_absolute_uri(a.get_absolute_url())
-                    if hasattr(a, "get_absolute_url")
-                    else None
-                ),
-            }
+            {"name": author_name(a), "url": request.build_absolute_uri(author_url(a))}
             for a in article.authors.all()
         ],
         "credit": article.credit,
@@ -230,6 +224,25 @@ def country_metadata(country, request, articles=(), page=None):
         "url": _page_url(request, country.get_absolute_url(), page),
         "language": None,
         "place": {**_place(country, request), "description": describe(country.description)},
+        "images": [],
+        "items": _items(articles, request, page),
+        "site": _site(request),
+    }
+
+
+def author_metadata(author, request, articles=(), page=None):
+    url = _page_url(request, author_url(author), page)
+    return {
+        "kind": "author",
+        "title": author_name(author),
+        "description": "",
+        "url": url,
+        "language": None,
+        "person": {
+            "kind": "person",
+            "name": author_name(author),
+            "url": request.build_absolute_uri(author_url(author)),
+        },
         "images": [],
         "items": _items(articles, request, page),
         "site": _site(request),
@@ -368,6 +381,8 @@ def json_ld(meta):
             }
         )
         graph.append(entity)
+    elif kind == "author":
+        graph.append(_thing(meta["person"]))
     elif kind == "country":
         entity = _thing(meta["place"])
         if meta["place"]["description"]:
@@ -379,7 +394,9 @@ def json_ld(meta):
 
 def sharing_tags(meta):
     """Open Graph and Twitter card ``(attribute, key, content)`` triples."""
-    og_type = {"article": "article", "leader": "profile"}.get(meta["kind"], "website")
+    og_type = {"article": "article", "leader": "profile", "author": "profile"}.get(
+        meta["kind"], "website"
+    )
     tags = [
         ("property", "og:type", og_type),
         ("property", "og:title", meta["title"]),

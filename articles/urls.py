@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import api, feeds, renditions, sitemaps, views
+from . import api, authors, feeds, renditions, sitemaps, views
 
 
 class FourDigitYear:
@@ -41,6 +41,7 @@ urlpatterns = [
     path("feed/", feeds.feed_view(feeds.ArticleFeed), name="feed_rss"),
     path("feed/atom/", feeds.feed_view(feeds.ArticleAtomFeed), name="feed_atom"),
     path("renditions/<int:pk>/<str:name>.jpg", renditions.serve_rendition, name="rendition"),
+    path("authors/<int:pk>/", authors.AuthorView.as_view(), name="author"),
 ]
 for _kind, _prefix in [("country", "countries"), ("leader", "leaders"), ("tag", "tags")]:
     urlpatterns += [

@@ -33,6 +33,14 @@ def leader_head(context, leader):
 
 
 @register.inclusion_tag(TEMPLATE, takes_context=True)
+def author_head(context, author):
+    articles, page = _listing(context)
+    meta = sd.author_metadata(author, context["request"], articles, page)
+    meta["description"] = _("Articles by %(name)s.") % {"name": meta["title"]}
+    return sd.head_context(meta)
+
+
+@register.inclusion_tag(TEMPLATE, takes_context=True)
 def country_head(context, country):
     articles, page = _listing(context)
     meta = sd.country_metadata(country, context["request"], articles, page)

@@ -75,7 +75,14 @@ class TestNewsArticle:
         modified = datetime.datetime.fromisoformat(data["dateModified"])
         assert modified.utcoffset() is not None
         assert modified == story.updated_at
-        assert data["author"] == [{"@type": "Person", "name": "Anne Dupont"}]
+        (author,) = story.authors.all()
+        assert data["author"] == [
+            {
+                "@type": "Person",
+                "name": "Anne Dupont",
+                "url": absolute(reverse("articles:author", args=[author.pk])),
+            }
+        ]
         assert data["publisher"]["name"] == "Newsroom"
         assert data["publisher"]["url"] == "http://testserver/"
         assert data["articleSection"] in {"Russie", "Corée du Nord"}
