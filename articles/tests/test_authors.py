@@ -82,3 +82,11 @@ def test_author_page_queries_are_constant(client, django_assert_num_queries, cou
     # author, count, articles.
     with django_assert_num_queries(3):
         client.get(author_page(anne))
+
+
+def test_author_page_speaks_french(client):
+    anne = make_user(first_name="Anne", last_name="Dupont")
+    make_article(authors=[anne])
+    html = client.get(author_page(anne), headers={"accept-language": "fr"}).content.decode()
+    assert "Articles de Anne Dupont." in html
+    assert ">Auteur<" in html
