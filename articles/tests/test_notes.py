@@ -49,6 +49,7 @@ def test_notes_are_in_order_and_dated(client, editor, article):
     workflow.add_note(article=article, user=editor, kind="update", text="Premier ajout.")
     workflow.add_note(article=article, user=editor, kind="correction", text="Puis corrigé.")
     html = client.get(article.get_absolute_url()).content.decode()
+    html = html[html.index('class="story__notes"') :]
     assert html.index("Premier ajout.") < html.index("Puis corrigé.")
     assert timezone.localdate().strftime("%Y") in html
 
@@ -91,3 +92,12 @@ def test_a_scheduled_article_keeps_its_notes_hidden(client, editor):
     workflow.add_note(article=future, user=editor, kind="update", text="Secret update")
     day = timezone.localdate(future.published_at)
     assert client.get(f"/{day:%Y/%m/%d}/{future.slug}/").status_code == 404
+
+
+def test_corrections_reach_the_structured_data_but_updates_do_not(client, editor, article):
+    workflow.add_note(article=article, user=editor, kind="correction", text="Chiffre corrigé.")
+    workflow.add_note(article=article, user=editor, kind="update", text="Bilan mis à jour.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    head = html[: html.index("</head>")]
+    assert "Chiffre corrigé." in head
+    assert "Bilan mis à jour." not in head

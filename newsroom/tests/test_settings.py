@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,29 @@ def test_defaults_need_nothing_installed():
     result = run_manage("shell", "-c", code, env=env)
     assert "sqlite3" in result.stdout, result.stderr
     assert "LocMemCache" in result.stdout
+
+
+def test_production_serves_hashed_compressed_static_files(tmp_path):
+    env = {
+        **PRODUCTION,
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+    }
+    for command in (["collectstatic", "--noinput"], ["migrate", "--noinput"]):
+        result = run_manage(*command, env=env)
+        assert result.returncode == 0, result.stderr
+    code = (
+        "import re; from django.test import Client; c = Client();"
+        "html = c.get('/').content.decode();"
+        'href = re.search(r\'href="(/static/css/site[^"]+)"\', html).group(1);'
+        "r = c.get(href, HTTP_ACCEPT_ENCODING='gzip');"
+        "print(href, r.status_code, r.headers.get('Content-Encoding'), r.headers['Cache-Control'])"
+    )
+    result = run_manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    href, status, encoding, cache = result.stdout.strip().splitlines()[-1].split(maxsplit=3)
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", href)
+    assert (status, encoding) == ("200", "gzip")
+    assert "immutable" in cache
