@@ -20,7 +20,7 @@ def _links(objects):
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "slug"]
-    search_fields = ["name", "code", "slug"]
+    search_fields = ["name", "code", "slug", "aliases"]
     ordering = ["name"]
 
 

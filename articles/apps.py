@@ -6,3 +6,7 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = _("Newsroom")
+
+    def ready(self):
+        # Connects the signals that rebuild the suggestion index on changes.
+        from . import knowledge  # noqa: F401
