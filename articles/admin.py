@@ -7,10 +7,15 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.models import Tag as TaggitTag
 
 from . import services
 from .forms import ArticleAdminForm, TagMergeForm
 from .models import Article, Country, Leader, Tag
+
+# Our own Tag model replaces taggit's; one "Tags" entry in the admin, not two.
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)
 
 
 def _links(objects):

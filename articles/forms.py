@@ -1,3 +1,5 @@
+import csv
+
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +22,20 @@ class TagSuggestWidget(TagWidget):
         return super().get_context(name, value, attrs)
 
 
+class CommaSeparatedTagField(TagField):
+    """Tags separated by commas only, in the order typed; quotes protect a comma.
+
+    Taggit splits on spaces when there is no comma, which turns a single tag
+    like "Corée du Nord" into three.
+    """
+
+    def clean(self, value):
+        value = forms.CharField.clean(self, value)
+        return [name.strip() for name in next(csv.reader([value], skipinitialspace=True), [])]
+
+
 class ArticleAdminForm(forms.ModelForm):
-    tags = TagField(
+    tags = CommaSeparatedTagField(
         label=_("Tags"),
         required=False,
         widget=TagSuggestWidget,

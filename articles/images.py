@@ -2,8 +2,10 @@
 
 import warnings
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -73,3 +75,24 @@ def validate_image_file(file):
     finally:
         if position is not None:
             file.seek(position)
+
+
+class SafeImageFormField(forms.ImageField):
+    """Django's image field, but reporting why a file is refused."""
+
+    def to_python(self, data):
+        file = forms.FileField.to_python(self, data)
+        if file is None:
+            return None
+        validate_image_file(file)
+        return super().to_python(data)
+
+
+class SafeImageField(models.ImageField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+    def deconstruct(self):
+        # Only the form field differs; the column is a plain ImageField's.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs

@@ -15,7 +15,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from .html import sanitize_html
-from .images import validate_image_file
+from .images import SafeImageField, validate_image_file
 from .text import fold, folded_slug
 
 ARTICLE_LANGUAGES = [
@@ -104,7 +104,7 @@ class Leader(models.Model):
     in_office_to = models.DateField(
         _("in office to"), null=True, blank=True, help_text=_("Leave empty if still in office.")
     )
-    portrait = models.ImageField(
+    portrait = SafeImageField(
         _("portrait"),
         upload_to="leaders/",
         blank=True,
@@ -248,6 +248,7 @@ class Article(models.Model):
                 "Superscript": True,
                 "Heading": {"levels": [2, 3, 4]},
                 "BulletList": True,
+                "ListItem": True,
                 "OrderedList": True,
                 "Blockquote": True,
                 "HorizontalRule": True,
@@ -294,7 +295,7 @@ class Article(models.Model):
     tags = TaggableManager(
         through=TaggedArticle, blank=True, verbose_name=_("tags"), help_text=_("Comma-separated.")
     )
-    lead_image = models.ImageField(
+    lead_image = SafeImageField(
         _("lead picture"),
         upload_to="articles/%Y/%m/",
         blank=True,

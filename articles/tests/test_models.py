@@ -53,7 +53,7 @@ class TestArticleConstraints:
         article = Article(title="Autre", slug="sommet", status="published", published_at=day)
         with pytest.raises(ValidationError) as error:
             article.validate_constraints()
-        assert "same day already uses this slug" in str(error.value)
+        assert "publié le même jour utilise déjà ce slug" in str(error.value)
 
     def test_same_slug_on_another_day_is_fine(self):
         make_article(slug="sommet", published_at=timezone.now() - datetime.timedelta(days=2))

@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from articles.models import Article, Leader
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_twice_gives_the_same_content(client):
+    call_command("load_demo", stdout=None)
+    first = (
+        Article.objects.count(),
+        Leader.objects.count(),
+        sorted(Article.objects.values_list("slug", "status")),
+    )
+    call_command("load_demo")
+    second = (
+        Article.objects.count(),
+        Leader.objects.count(),
+        sorted(Article.objects.values_list("slug", "status")),
+    )
+    assert first == second
+    assert Article.objects.published().count() >= 6
+    assert set(Article.objects.values_list("language", flat=True)) >= {"fr", "en"}
+    putin = Leader.objects.get(slug="vladimir-putin")
+    assert "Poutine" in putin.alias_list
+    for slug in ["kim-jong-un", "donald-trump", "xi-jinping", "moon-jae-in", "shinzo-abe"]:
+        assert Leader.objects.filter(slug=slug).exists()
+    draft = Article.objects.exclude(status="published").get()
+    assert draft not in Article.objects.published()
+    for article in Article.objects.published():
+        assert article.tags.exists() and article.countries.exists()
+        assert article.lead_image and article.lead_image_alt
+        assert client.get(article.get_absolute_url()).status_code == 200
+        assert client.get(article.lead_image.url).status_code == 200
+
+
+def test_ensure_admin_creates_one_account_once(capsys):
+    call_command("ensure_admin")
+    out = capsys.readouterr().out
+    assert "password:" in out
+    password = out.split("password:")[1].split()[0]
+    admin = get_user_model().objects.get(is_superuser=True)
+    assert admin.check_password(password)
+    call_command("ensure_admin")
+    assert "password:" not in capsys.readouterr().out
+    assert get_user_model().objects.filter(is_superuser=True).count() == 1
