@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from . import services
+from .admin_suggest import SuggestFromTextMixin
 from .forms import ArticleAdminForm, TagMergeForm
 from .models import Article, Country, Leader, Tag
 
@@ -118,7 +119,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SuggestFromTextMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
