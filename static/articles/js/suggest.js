@@ -20,7 +20,7 @@
     var area = document.getElementById("id_body");
     if (!area) return "";
     var root = area.closest(".prose-editor") || area.parentElement;
-    var view = root && root.querySelector(".ProseMirror");
+    var view = root && root.querySelector(".ProseMirror[contenteditable]");
     return view ? view.innerHTML : area.value;
   }
 
