@@ -11,6 +11,7 @@ in the shared cache, so every worker notices.
 import json
 import re
 import threading
+import time
 import uuid
 from functools import lru_cache
 from pathlib import Path
@@ -27,10 +28,13 @@ from .models import Country, Leader, Tag
 DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
 VERSION_KEY = "articles:entities:version"
 DEFAULT_LANGUAGES = ("fr", "en", "es", "de")
+# Without a shared cache (no REDIS_URL) a worker does not see another worker's
+# changes; it rebuilds after this many seconds anyway.
+DEFAULT_MAX_AGE = 300
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _lock = threading.Lock()
-_local = {"version": None, "snapshot": None, "indexes": {}}
+_local = {"version": None, "snapshot": None, "indexes": {}, "loaded": 0.0}
 
 
 def suggest_languages():
@@ -193,14 +197,18 @@ def _lines(text):
 
 
 def get_index(language):
+    """The index for ``language``, rebuilt when the shared version has changed."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY, version)
+    max_age = getattr(settings, "NEWSROOM_SUGGEST_INDEX_MAX_AGE", DEFAULT_MAX_AGE)
     with _lock:
-        if _local["version"] != version:
-            _local.update(version=version, snapshot=load_snapshot(), indexes={})
+        if _local["version"] != version or time.monotonic() - _local["loaded"] > max_age:
+            _local.update(
+                version=version, snapshot=load_snapshot(), indexes={}, loaded=time.monotonic()
+            )
         index = _local["indexes"].get(language)
         if index is None:
             index = _local["indexes"][language] = build_index(_local["snapshot"], language)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from articles.importing import analyze, import_wire_copy, parse_wire_copy
 from articles.models import Article, Country, Tag
 
 from .factories import make_editor
@@ -26,7 +27,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The live server needs committed data; serialized_rollback brings the countries
+# of the data migration back after each test flushes the tables.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _missing(reason):
@@ -121,3 +127,35 @@ def test_missing_chromium_skips_locally_and_fails_on_ci(monkeypatch, ci, outcome
         monkeypatch.delenv("CI")
     with pytest.raises(outcome, match="Chromium not found"):
         _missing("Chromium not found at /nowhere")
+
+
+def test_passing_mentions_kept_at_import_are_one_click_away(live_server, browser, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    call_command("load_demo", stdout=io.StringIO())
+    copy = parse_wire_copy(
+        "Kim and Putin meet\n\nVLADIVOSTOK (Reuters) - North Korea's Kim Jong Un met Vladimir "
+        "Putin in Russia on Thursday. Kim Jong Un and Putin spoke for hours. Tokyo was not told."
+    )
+    suggestions = analyze(copy, "en")
+    article = import_wire_copy(copy=copy, language="en", suggestions=suggestions)
+    make_editor(username="redac")
+    page = browser.new_page()
+    page.set_default_timeout(15_000)
+    change = f"/admin/articles/article/{article.pk}/change/"
+    page.goto(f"{live_server.url}/admin/login/?next={change}")
+    page.fill("#id_username", "redac")
+    page.fill("#id_password", "correct horse battery")
+    page.click("input[type=submit]")
+    page.wait_for_selector("#suggest-from-text")
+    page.wait_for_selector("#suggest-panel .suggest-item")
+    assert "Mentioned in the copy at import" in page.inner_text("#suggest-panel")
+    japan = page.locator('#suggest-panel input[data-kind="countries"][data-name="Japon"]')
+    assert not japan.is_checked()
+    # Subjects attached at import are not offered again.
+    assert page.locator('#suggest-panel input[data-name="Corée du Nord"]').count() == 0
+    japan.check()
+    page.click("#suggest-panel .suggest-add")
+    selected = page.eval_on_selector(
+        "#id_countries", "s => Array.from(s.selectedOptions).map(o => o.text)"
+    )
+    assert set(selected) == {"Corée du Nord", "Russie", "Japon"}

@@ -2,6 +2,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from articles import knowledge
@@ -186,6 +187,25 @@ class TestIndexCache:
     def test_rebuilt_when_a_tag_is_added(self):
         make_article(title="Avec tag", tags=["Cybersécurité"])
         assert codes(suggest("La cybersecurite progresse.", "fr").tags) == ["Cybersécurité"]
+
+    def test_a_change_made_by_another_process_is_seen(self):
+        suggest("Rien.", "fr")
+        # bulk_create sends no signal, as if another worker had saved it.
+        Leader.objects.bulk_create(
+            [Leader(name="Zorglub Premier", slug="zorglub", country=country("FR"))]
+        )
+        assert found("Zorglub Premier parle.")[1] == set()
+        cache.set(knowledge.VERSION_KEY, "bumped by another worker")
+        assert found("Zorglub Premier parle.")[1] == {"zorglub"}
+
+    def test_without_a_shared_cache_the_index_expires(self, settings):
+        suggest("Rien.", "fr")
+        Leader.objects.bulk_create(
+            [Leader(name="Zorglub Premier", slug="zorglub", country=country("FR"))]
+        )
+        assert found("Zorglub Premier parle.")[1] == set()
+        settings.NEWSROOM_SUGGEST_INDEX_MAX_AGE = 0
+        assert found("Zorglub Premier parle.")[1] == {"zorglub"}
 
     def test_rebuilt_when_a_country_changes(self):
         assert found("Ruritanie")[0] == set()

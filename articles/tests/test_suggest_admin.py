@@ -117,3 +117,15 @@ class TestArticleForm:
         page = editor_client.get(reverse("admin:articles_article_change", args=[plain.pk]))
         assert "data-stored-suggestions" not in page.content.decode()
         assert json.loads(json.dumps(stored)) == article.suggestions
+
+
+def test_country_admin_shows_and_searches_aliases(editor_client):
+    from .factories import country
+
+    kp = country("KP")
+    kp.aliases = "Royaume ermite"
+    kp.save()
+    page = editor_client.get(reverse("admin:articles_country_change", args=[kp.pk]))
+    assert 'name="aliases"' in page.content.decode()
+    found = editor_client.get(reverse("admin:articles_country_changelist"), {"q": "ermite"})
+    assert list(found.context["cl"].result_list) == [kp]

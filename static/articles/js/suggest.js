@@ -76,7 +76,31 @@
     { key: "tags", field: "id_tags" },
   ];
 
+  function alreadyChosen(kind, item) {
+    if (kind === "tags") {
+      var key = item.name.toLocaleLowerCase();
+      return tagNames(value("id_tags")).some(function (n) {
+        return n.toLocaleLowerCase() === key;
+      });
+    }
+    var select = document.getElementById(kind === "countries" ? "id_countries" : "id_leaders");
+    return Boolean(select) && Array.prototype.some.call(select.selectedOptions, function (o) {
+      return o.value === String(item.id);
+    });
+  }
+
   function render(panel, data, stored) {
+    if (stored) {
+      // Suggestions kept at import: only offer what is not on the article yet.
+      var fresh = {};
+      KINDS.forEach(function (kind) {
+        fresh[kind.key] = (data[kind.key] || []).filter(function (item) {
+          return !alreadyChosen(kind.key, item);
+        });
+      });
+      data = fresh;
+      if (!KINDS.some(function (kind) { return fresh[kind.key].length; })) return;
+    }
     panel.replaceChildren();
     panel.hidden = false;
     var total = 0;
