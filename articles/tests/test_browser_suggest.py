@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 from articles.importing import analyze, import_wire_copy, parse_wire_copy
 from articles.models import Article, Country, Tag
@@ -53,8 +54,13 @@ def browser():
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
-        yield chromium
-        chromium.close()
+        try:
+            yield chromium
+        finally:
+            # While Playwright runs, the ORM opens connections in its own context;
+            # left open, they would keep PostgreSQL from dropping the test database.
+            connections.close_all()
+            chromium.close()
 
 
 def test_suggest_from_text_fills_the_form_without_losing_text(live_server, browser, monkeypatch):
