@@ -4,6 +4,8 @@ Each one names countries and leaders, with traps: Georgia the US state, Jordan
 and Chad as first names, the bird turkey, Guinea in a street name, "us", a
 trump card, the Canadian poutine. ``countries`` and ``leaders`` are everything
 an editor would say the story names; ``subjects`` what they would tag it with.
+Stories marked ``held_out`` were written after the engine was tuned on the
+others and added once measured (all right on their first run).
 """
 
 # Leaders the stories need beyond the demo ones (load_demo): name, country, aliases.
@@ -250,5 +252,121 @@ STORIES = [
         "countries": {"GE", "RU", "US"},
         "leaders": {"irakli-kobakhidze"},
         "subjects": {"GE", "irakli-kobakhidze"},
+    },
+    {
+        "id": "fr-blinken",
+        "language": "fr",
+        "title": "Blinken attendu à Pékin",
+        "text": (
+            "Le chef de la diplomatie américaine Antony Blinken est attendu lundi à Pékin, a "
+            "annoncé le département d'État.\n\n"
+            "Washington veut apaiser les tensions autour de Taïwan. Le ministre chinois des "
+            "Affaires étrangères recevra son homologue dans la soirée."
+        ),
+        "countries": {"CN", "TW", "US"},
+        "leaders": set(),
+        "subjects": {"CN", "US"},
+        "held_out": True,
+    },
+    {
+        "id": "fr-le-caire",
+        "language": "fr",
+        "title": "Le roi de Jordanie au Caire",
+        "text": (
+            "Le roi Abdallah II a été reçu dimanche au Caire par le président égyptien, pour "
+            "évoquer la situation humanitaire.\n\n"
+            "La Jordanie et l'Égypte appellent à un cessez-le-feu. Les deux pays accueillent "
+            "déjà de nombreux réfugiés syriens."
+        ),
+        "countries": {"EG", "JO", "SY"},
+        "leaders": {"abdullah-ii"},
+        "subjects": {"EG", "JO", "abdullah-ii"},
+        "held_out": True,
+    },
+    {
+        "id": "en-g20",
+        "language": "en",
+        "title": "Lula hosts G20 leaders in Rio",
+        "text": (
+            "Brazil's president opened the G20 summit in Rio de Janeiro on Monday, calling for "
+            "a global tax on billionaires.\n\n"
+            "Chinese President Xi Jinping and Argentina's president were among the guests. The "
+            "French and German delegations arrived late."
+        ),
+        "countries": {"AR", "BR", "CN", "DE", "FR"},
+        "leaders": {"xi-jinping"},
+        "subjects": {"BR"},
+        "held_out": True,
+    },
+    {
+        "id": "en-georgia-tech",
+        "language": "en",
+        "title": "Georgia Tech edges Clemson",
+        "text": (
+            "Jordan Walsh scored twice as Georgia Tech beat Clemson 24-21 on Saturday, a week "
+            "after losing to the Georgia Bulldogs.\n\n"
+            "Coach Chad Morris praised his defence. Guinea-Bissau's ambassador, a fan of "
+            "American football, watched from the stands."
+        ),
+        "countries": {"GW", "US"},
+        "leaders": set(),
+        "subjects": set(),
+        "held_out": True,
+    },
+    {
+        "id": "es-israel-iran",
+        "language": "es",
+        "title": "Israel e Irán elevan la tensión",
+        "text": (
+            "El primer ministro de Israel advirtió este jueves a Irán de que responderá a "
+            "cualquier ataque.\n\n"
+            "Estados Unidos pidió contención a ambas partes, mientras Teherán negó haber "
+            "enviado drones."
+        ),
+        "countries": {"IL", "IR", "US"},
+        "leaders": set(),
+        "subjects": {"IL", "IR"},
+        "held_out": True,
+    },
+    {
+        "id": "es-rabat",
+        "language": "es",
+        "title": "Marruecos y Argelia, sin embajadores",
+        "text": (
+            "Marruecos y Argelia siguen sin relaciones diplomáticas tres años después de la "
+            "ruptura, según fuentes de Rabat.\n\n"
+            "Francia intenta mediar. El presidente Pedro Sánchez visitará Argel en primavera."
+        ),
+        "countries": {"DZ", "FR", "MA"},
+        "leaders": {"pedro-sanchez"},
+        "subjects": {"DZ", "MA"},
+        "held_out": True,
+    },
+    {
+        "id": "de-berlin",
+        "language": "de",
+        "title": "Selenskyj in Berlin",
+        "text": (
+            "Der ukrainische Präsident Selenskyj ist am Freitag in Berlin von Bundeskanzler "
+            "Olaf Scholz empfangen worden.\n\n"
+            "Thema war die Abwehr des russischen Angriffs. Auch Polen sagte weitere Hilfe zu."
+        ),
+        "countries": {"DE", "PL", "RU", "UA"},
+        "leaders": {"olaf-scholz", "volodymyr-zelensky"},
+        "subjects": {"DE", "UA", "olaf-scholz", "volodymyr-zelensky"},
+        "held_out": True,
+    },
+    {
+        "id": "de-aegaeis",
+        "language": "de",
+        "title": "Streit in der Ägäis",
+        "text": (
+            "Die Türkei und Griechenland streiten erneut über Hoheitsrechte in der Ägäis.\n\n"
+            "Athen warf Ankara Provokationen vor. Präsident Erdogan wies die Vorwürfe zurück."
+        ),
+        "countries": {"GR", "TR"},
+        "leaders": {"recep-tayyip-erdogan"},
+        "subjects": {"GR", "TR"},
+        "held_out": True,
     },
 ]
