@@ -27,6 +27,27 @@ HYPHENS = "-‐‑‒"
 # Scripts written without spaces between words: their forms match anywhere.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…](?:[»”\"')\]]*)\s+(?=[«“\"(]?\s*[^\W\d_])")
+# A full stop after these is not the end of a sentence: "M. Poutine", "Dr. Kim".
+ABBREVIATIONS = frozenset(
+    [
+        "m",
+        "mm",
+        "mme",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "sr",
+        "sra",
+        "srta",
+        "hr",
+        "fr",
+        "prof",
+        "gen",
+        "col",
+    ]
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _WORD = re.compile(r"[^\W_][\w'.-]*")
 _SENTENCE_START = tuple('.!?:;«“"(—–\n')
@@ -250,13 +271,23 @@ def _next_to_a_name(text, start, end, language):
     return bool(head) and not head.endswith(_SENTENCE_START)
 
 
+def sentence_end(text, start=0, stop=None):
+    """Index just past the first sentence of ``text[start:stop]`` (its end if none)."""
+    stop = len(text) if stop is None else stop
+    for match in _SENTENCE_END.finditer(text, start, stop):
+        word = re.search(r"(\w+)\W*$", text[start : match.start() + 1])
+        if word and (word.group(1).casefold() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        return match.end()
+    return stop
+
+
 def _structure(text):
     """Where the first sentence and the first paragraph of ``text`` end."""
     stripped = len(text) - len(text.lstrip())
     paragraph = _PARAGRAPH_BREAK.search(text, stripped)
     lead_end = paragraph.start() if paragraph else len(text)
-    sentence = _SENTENCE_END.search(text, stripped, lead_end)
-    return (sentence.end() if sentence else lead_end), lead_end
+    return sentence_end(text, stripped, lead_end), lead_end
 
 
 def detect(index, text, *, title=""):

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from . import services
-from .entities import suggest
+from .entities import sentence_end, suggest
 from .models import ARTICLE_LANGUAGES, Article
 from .text import folded_slug
 
@@ -47,8 +47,6 @@ _AGENCIES = {
     "upi",
 }
 _BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n")
-_SENTENCE_END = re.compile(r"[.!?…][»”\"')]*\s+(?=[«“\"(]?\s*[^\W\d_0-9])")
-_ABBREVIATIONS = {"m", "mm", "mme", "mr", "mrs", "ms", "dr", "st", "sr", "sra", "hr", "fr", "prof"}
 _STOPWORDS = {
     "fr": "le la les des du et est une dans pour qui sur au aux avec pas ont été",
     "en": "the and of to in is was said for on that with has have by from",
@@ -145,14 +143,7 @@ def parse_wire_copy(text):
 
 def first_sentence(paragraph):
     """The first sentence, shortened on a word if it is very long."""
-    end = len(paragraph)
-    for match in _SENTENCE_END.finditer(paragraph):
-        word = re.search(r"(\w+)\W*$", paragraph[: match.start() + 1])
-        if word and (word.group(1).casefold() in _ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        end = match.start()
-        break
-    sentence = paragraph[:end].strip().rstrip(".")
+    sentence = paragraph[: sentence_end(paragraph)].strip().rstrip(".")
     if len(sentence) > PROVISIONAL_MAX_CHARS:
         sentence = sentence[: PROVISIONAL_MAX_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return sentence

@@ -167,6 +167,11 @@ class TestSubjects:
         assert subjects == {"KP", "RU", "kim-jong-un"}
         assert {i.target.key for i in result.countries if not i.subject} == {"CN", "US"}
 
+    def test_an_abbreviation_does_not_end_the_first_sentence(self, demo):
+        result = suggest("M. Poutine a reçu hier à Moscou M. Kim. La Chine observe.", "fr")
+        prominent = {i.target.key for i in result.countries + result.leaders if i.prominent}
+        assert prominent == {"RU", "vladimir-putin"}
+
 
 class TestIndexCache:
     def test_index_is_reused_without_queries(self, django_assert_num_queries):
