@@ -27,7 +27,8 @@ PROVISIONAL_MAX_CHARS = 200
 # "SÉOUL —", "PARIS (AFP) -", "Vladivostok (Russie) (AFP) -": a place, notes in
 # parentheses, then a dash, at the very start of the copy.
 _DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^\W\d_' .-]{0,40}?)\s*(?P<notes>(?:\([^()]{1,40}\)\s*)*)[—–-]{1,2}\s+"
+    r"^(?P<place>[^\W\d_][^\W\d_' .-]{0,40}?)\s*"
+    r"(?P<notes>(?:\([^()]{1,40}\)\s*)*)[—–-]{1,2}(?:\s+|$)"
 )
 _AGENCIES = {
     "afp",
@@ -136,6 +137,8 @@ def parse_wire_copy(text):
                 paragraphs[0] = rest[0].upper() + rest[1:]
             else:
                 paragraphs.pop(0)
+    if not paragraphs:
+        raise WireCopyError(_("no text after the dateline"))
     if not copy.title:
         copy.title, copy.provisional_title = first_sentence(paragraphs[0]), True
     return copy

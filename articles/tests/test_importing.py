@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles import knowledge
-from articles.importing import guess_language, parse_wire_copy
+from articles.importing import WireCopyError, guess_language, parse_wire_copy
 from articles.models import Article
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "summit-vladivostok-fr.txt"
@@ -77,6 +77,10 @@ class TestParse:
         copy = parse_wire_copy(text)
         assert (copy.dateline, copy.agency) == (dateline, agency)
         assert copy.paragraphs[0].startswith(start)
+
+    def test_a_dateline_alone_is_not_an_article(self):
+        with pytest.raises(WireCopyError, match="no text after the dateline"):
+            parse_wire_copy("Sommet\n\nPARIS (AFP) - ")
 
     def test_provisional_headline_from_the_first_sentence(self):
         copy = parse_wire_copy("M. Dupont est arrivé à Séoul. Il repart demain.\n\nSuite.")
