@@ -27,7 +27,7 @@ PROVISIONAL_MAX_CHARS = 200
 # "SÉOUL —", "PARIS (AFP) -", "Vladivostok (Russie) (AFP) -": a place, notes in
 # parentheses, then a dash, at the very start of the copy.
 _DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^\W\d_' .-]{0,40}?)\s*"
+    r"^(?P<place>[^\W\d_](?:[^\W\d_]|[' .-]){0,40}?)\s*"
     r"(?P<notes>(?:\([^()]{1,40}\)\s*)*)[—–-]{1,2}(?:\s+|$)"
 )
 _AGENCIES = {

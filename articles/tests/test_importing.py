@@ -71,6 +71,8 @@ class TestParse:
             ("PARIS (AFP) - Le gouvernement a parlé.", "Paris", "AFP", "Le gouvernement"),
             ("Vladivostok (Russie) (AFP) - Kim est arrivé.", "Vladivostok", "AFP", "Kim est"),
             ("Kim Jong-un - le dirigeant - est arrivé.", "", "", "Kim Jong-un"),
+            ("NEW YORK (AP) — The talks ended.", "New York", "AP", "The talks"),
+            ("SAINT-DENIS -- Le préfet a parlé.", "Saint-Denis", "", "Le préfet"),
         ],
     )
     def test_datelines(self, text, dateline, agency, start):
