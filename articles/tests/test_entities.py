@@ -94,6 +94,10 @@ class TestMatching:
         assert found("Chad Smith and Michael Jordan played.", "en")[0] == set()
         assert found("In Chad, troops left. Jordan said no.", "en")[0] == {"TD", "JO"}
 
+    def test_a_capital_that_is_also_a_name(self):
+        assert found("The Washington Post said George Washington slept here.", "en")[0] == set()
+        assert found("Washington said no. In Washington, D.C., it rained.", "en")[0] == {"US"}
+
     def test_street_names_are_not_countries(self):
         assert found("Un café de la rue de Guinée.")[0] == set()
         assert found("A flat on Guinea Street.", "en")[0] == set()
