@@ -4,9 +4,12 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from articles import knowledge
-from articles.entities import Case, Form, Index, Target, detect, fold_with_map, suggest
+from articles.entities import Case, Form, Index, Target, detect, fold_key, fold_with_map, suggest
 from articles.models import Country, Leader, Tag
 from articles.text import folded_slug
 
@@ -276,3 +279,38 @@ def test_precision_and_recall_on_our_stories(newsroom):
     precision, recall, _agree, mistakes = score(STORIES)
     assert precision >= 0.95, mistakes
     assert recall >= 0.95, mistakes
+
+
+class TestProperties:
+    @hypothesis_settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+    def test_folding_maps_every_character_back_in_order(self, text):
+        folded, positions = fold_with_map(text)
+        assert len(folded) == len(positions)
+        assert positions == sorted(positions)
+        assert all(0 <= p < len(text) for p in positions)
+
+    @hypothesis_settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(["Corée du Sud", "Séoul", "l’Iran", "russo-", "chiné", "COREE", " "]),
+            max_size=12,
+        ),
+        st.text(max_size=30),
+    )
+    def test_spans_always_cover_a_form_of_their_target(self, words, noise):
+        korea = Target(kind="country", id=1, key="KR", name="Corée du Sud")
+        iran = Target(kind="country", id=2, key="IR", name="Iran")
+        index = Index(
+            [
+                Form(text="Corée du Sud", targets=(korea,)),
+                Form(text="Séoul", targets=(korea,)),
+                Form(text="Iran", targets=(iran,), case=Case.CAPITAL),
+            ],
+            language="fr",
+        )
+        text = noise + " ".join(words)
+        for item in detect(index, text).countries:
+            for span in item.spans:
+                assert text[span["start"] : span["end"]] == span["text"]
+                assert fold_key(span["text"]) in {"coree du sud", "seoul", "iran"}
