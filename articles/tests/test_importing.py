@@ -206,3 +206,28 @@ def test_the_sample_report(demo):
     assert article.status == Article.Status.DRAFT
     assert result["title"] == article.title
     assert article.title.startswith("Le dirigeant nord-coréen Kim Jong-un")
+
+
+def test_saving_a_draft_takes_the_same_queries_however_many_subjects(demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.importing import analyze, import_wire_copy
+    from articles.models import Tag
+
+    Tag.objects.create(name="Sommet")
+    small = parse_wire_copy("Sommet en Russie\n\nPoutine parle du sommet.")
+    large = parse_wire_copy(
+        "Sommet : Russie, Chine, Japon, Corée du Nord\n\n"
+        "Poutine, Xi Jinping, Shinzo Abe et Kim Jong-un ouvrent le sommet. Poutine, Xi Jinping, "
+        "Shinzo Abe et Kim Jong-un parlent."
+    )
+    counts = []
+    for copy in (small, large):
+        suggestions = analyze(copy, "fr")
+        with CaptureQueriesContext(connection) as queries:
+            import_wire_copy(copy=copy, language="fr", suggestions=suggestions)
+        counts.append(len(queries))
+        assert sum(s.subject for s in suggestions.countries) >= 1
+    assert len(analyze(large, "fr").leaders) == 4
+    assert counts[0] == counts[1]
