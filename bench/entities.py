@@ -129,6 +129,14 @@ def main():
             f"{size:>8} {indexes['fr'].size:>9} {build:>8.2f} {per_article * 1000:>11.3f} "
             f"{1 / per_article:>11.0f} {per_article / base:>6.2f} {best_gc[size] * 1000:>9.3f}"
         )
+    if SAMPLE.exists():
+        sample = [("fr", "", SAMPLE.read_text(encoding="utf-8"))]
+        largest = built[sizes[-1]][0]
+        took = min(run(largest, sample, args, gc_off=True) for _ in range(args.repeat))
+        print(
+            f"sample wire copy ({len(sample[0][2])} characters) with {sizes[-1]} leaders: "
+            f"{took * 1000:.3f} ms, {1 / took:.0f} articles/s"
+        )
 
 
 def run(indexes, texts, args, *, gc_off):
