@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import api, authors, feeds, renditions, sitemaps, views
 
 
 class FourDigitYear:
@@ -37,4 +37,24 @@ urlpatterns = [
     path("leaders/", views.LeaderIndexView.as_view(), name="leaders"),
     path("leaders/<str:slug>/", views.LeaderView.as_view(), name="leader"),
     path("tags/<str:slug>/", views.TagView.as_view(), name="tag"),
+    # Syndication (issue 5): RSS 2.0 and Atom for the site and each subject.
+    path("feed/", feeds.feed_view(feeds.ArticleFeed), name="feed_rss"),
+    path("feed/atom/", feeds.feed_view(feeds.ArticleAtomFeed), name="feed_atom"),
+    path("renditions/<int:pk>/<str:name>.jpg", renditions.serve_rendition, name="rendition"),
+    path("authors/<int:pk>/", authors.AuthorView.as_view(), name="author"),
 ]
+for _kind, _prefix in [("country", "countries"), ("leader", "leaders"), ("tag", "tags")]:
+    urlpatterns += [
+        path(
+            f"{_prefix}/<str:slug>/feed/",
+            feeds.feed_view(feeds.ArticleFeed, _kind),
+            name=f"{_kind}_feed_rss",
+        ),
+        path(
+            f"{_prefix}/<str:slug>/feed/atom/",
+            feeds.feed_view(feeds.ArticleAtomFeed, _kind),
+            name=f"{_kind}_feed_atom",
+        ),
+    ]
+
+urlpatterns += sitemaps.urlpatterns + api.urlpatterns

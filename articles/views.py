@@ -4,14 +4,16 @@ import datetime
 import posixpath
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 
-from .models import Article, Country, Leader, Tag
+from .models import Article, Country, Leader, Tag, TaggedArticle
 from .text import fold
 
 
@@ -95,7 +97,15 @@ class ArticleView(DetailView):
             Prefetch("leaders", queryset=Leader.objects.select_related("country")),
             "tags",
         )
-        return get_object_or_404(queryset, slug=self.kwargs["slug"], published_at__date=day)
+        # A range on the indexed column, not published_at__date: the latter runs
+        # a date conversion on every row.
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        end = timezone.make_aware(
+            datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+        )
+        return get_object_or_404(
+            queryset, slug=self.kwargs["slug"], published_at__gte=start, published_at__lt=end
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -111,29 +121,75 @@ class ArticleView(DetailView):
         return response
 
 
+RELATED_CANDIDATES = 300
+
+
 def related_articles(article, limit=4):
     """Published articles sharing the most countries, leaders and tags with ``article``.
 
-    Takes the already prefetched relations, so it costs one query.
+    One query: each candidate's shared subjects are counted by an indexed
+    subquery per relation, rather than by joining the three relations (whose
+    row product made the page slow on a large archive).
     """
-    countries = [c.pk for c in article.countries.all()]
-    leaders = [leader.pk for leader in article.leaders.all()]
-    tags = [t.pk for t in article.tags.all()]
-    if not (countries or leaders or tags):
+    relations = [
+        (Article.countries.through, "article", "country", [c.pk for c in article.countries.all()]),
+        (Article.leaders.through, "article", "leader", [x.pk for x in article.leaders.all()]),
+        (TaggedArticle, "content_object", "tag", [t.pk for t in article.tags.all()]),
+    ]
+    relations = [relation for relation in relations if relation[3]]
+    if not relations:
         return []
-    shared = Q(countries__in=countries) | Q(leaders__in=leaders) | Q(tagged_items__tag__in=tags)
-    return list(
-        Article.objects.published()
-        .for_listing()
-        .exclude(pk=article.pk)
-        .filter(shared)
-        .annotate(
-            shared_subjects=Count("countries", filter=Q(countries__in=countries), distinct=True)
-            + Count("leaders", filter=Q(leaders__in=leaders), distinct=True)
-            + Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True)
+    candidates = Q()
+    score = Value(0)
+    for through, article_field, subject_field, ids in relations:
+        rows = through.objects.filter(**{f"{subject_field}__in": ids})
+        candidates |= Q(pk__in=rows.values(article_field))
+        shared = (
+            rows.filter(**{article_field: OuterRef("pk")})
+            .values(article_field)
+            .annotate(n=Count("pk"))
+            .values("n")
         )
+        score = score + Coalesce(Subquery(shared), 0)
+    # Scoring is bounded to the most recent candidates: on a large archive a
+    # subject like a big country is shared by thousands of articles.
+    recent_candidates = (
+        Article.objects.published()
+        .filter(candidates)
+        .exclude(pk=article.pk)
+        .order_by("-published_at")
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    return list(
+        Article.objects.for_listing()
+        .filter(pk__in=recent_candidates)
+        .annotate(shared_subjects=score)
         .order_by("-shared_subjects", "-published_at", "-pk")[:limit]
     )
+
+
+COVERAGE_CACHE_SECONDS = 300
+
+
+def coverage_counts(relation):
+    """Number of published articles per country or leader id.
+
+    Counting walks the whole archive, so the result is cached for a few
+    minutes: index pages may lag a new article's count, never its content.
+    """
+    key = f"coverage-counts:{relation}"
+    counts = cache.get(key)
+    if counts is None:
+        rows = (
+            Article.objects.published()
+            .filter(**{f"{relation}__isnull": False})
+            .values(relation)
+            .annotate(n=Count("pk"))
+            .values_list(relation, "n")
+        )
+        counts = dict(rows)
+        cache.set(key, counts, COVERAGE_CACHE_SECONDS)
+    return counts
 
 
 class CountryIndexView(TemplateView):
@@ -141,11 +197,10 @@ class CountryIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        countries = list(
-            Country.objects.annotate(
-                coverage=Count("articles", filter=Q(articles__in=Article.objects.published()))
-            )
-        )
+        coverage = coverage_counts("countries")
+        countries = list(Country.objects.only("code", "name", "slug"))
+        for country in countries:
+            country.coverage = coverage.get(country.pk, 0)
         # Sorted here rather than in SQL: the order follows the reader's language.
         countries.sort(key=lambda c: (c.coverage == 0, fold(c.local_name)))
         context["covered"] = [c for c in countries if c.coverage]
@@ -158,9 +213,14 @@ class LeaderIndexView(ListView):
     context_object_name = "leaders"
 
     def get_queryset(self):
-        return Leader.objects.select_related("country").annotate(
-            coverage=Count("articles", filter=Q(articles__in=Article.objects.published()))
-        )
+        return Leader.objects.select_related("country")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        coverage = coverage_counts("leaders")
+        for leader in context["leaders"]:
+            leader.coverage = coverage.get(leader.pk, 0)
+        return context
 
 
 def serve_media(request, path):

@@ -181,8 +181,21 @@ class TestBadInput:
         article = Article.objects.get()
         assert (article.lead_image_width, article.lead_image_height) == (90, 60)
 
-    def test_bad_portrait_is_refused(self, editor_client):
-        upload = SimpleUploadedFile("p.jpg", b"GIF89a-not-really", content_type="image/jpeg")
+    @pytest.mark.parametrize(
+        "content",
+        [
+            b"GIF89a-not-really",
+            image_bytes(size=(400, 300), fmt="JPEG")[:300],
+            "bomb",
+        ],
+        ids=["not-an-image", "truncated", "decompression-bomb"],
+    )
+    def test_bad_portrait_is_refused(self, editor_client, content):
+        if content == "bomb":
+            buffer = io.BytesIO()
+            Image.new("1", (20000, 20000)).save(buffer, format="PNG")
+            content = buffer.getvalue()
+        upload = SimpleUploadedFile("p.jpg", content, content_type="image/jpeg")
         data = {
             "name": "Vladimir Putin",
             "slug": "vladimir-putin",
@@ -192,6 +205,7 @@ class TestBadInput:
         response = editor_client.post(reverse("admin:articles_leader_add"), data)
         assert response.status_code == 200
         assert "portrait" in response.context["adminform"].form.errors
+        assert "Vladimir Putin" in response.content.decode()
 
     def test_tags_differing_in_case_or_accents_become_one(self, editor_client, editor):
         editor_client.post(ADD_URL, form_data(editor, tags="Corée, coree, CORÉE, Sommet"))

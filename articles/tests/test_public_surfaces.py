@@ -19,6 +19,8 @@ from .factories import make_article, make_leader, uploaded_image
 pytestmark = pytest.mark.django_db
 
 ENTRY_POINTS = ["/", "/countries/", "/leaders/"]
+# Syndication: feeds are linked from every page; these are not.
+ENTRY_POINTS += ["/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/api/ninjs/articles/"]
 LINK = re.compile(r'(?:href|src)="([^"#]+)"')
 MAX_PAGES = 400
 
