@@ -71,7 +71,7 @@ def name_case(name):
     return Case.CAPITAL if len(letters) <= 4 else Case.FOLDED
 
 
-def data_form(text, targets, language, data):
+def data_form(text, targets, data):
     """A form written in the data file, with its markers read."""
     ambiguous = text.startswith("?")
     cased = ambiguous or text.startswith("^")
@@ -110,14 +110,29 @@ def _split_cldr(name):
 
 def build_forms(snapshot, language):
     """Every form to look for in text written in ``language``."""
+    countries = {
+        c["code"]: Target(kind=COUNTRY, id=c["id"], key=c["code"], name=c["name"])
+        for c in snapshot["countries"]
+    }
+    forms = _country_forms(snapshot["countries"], countries, language)
+    for leader in snapshot["leaders"]:
+        target = Target(kind=LEADER, id=leader["id"], key=leader["slug"], name=leader["name"])
+        for name in [leader["name"], *leader["aliases"]]:
+            # A surname alone is a proper noun: "Trump", not "trump card".
+            case = name_case(name)
+            if case == Case.FOLDED and " " not in name.strip():
+                case = Case.CAPITAL
+            forms.append(Form(text=name, targets=(target,), case=case))
+    for tag in snapshot["tags"]:
+        target = Target(kind=TAG, id=tag["id"], key=tag["name"], name=tag["name"])
+        forms.append(Form(text=tag["name"], targets=(target,), case=name_case(tag["name"])))
+    return forms
+
+
+def _country_forms(rows, targets, language):
     data = aliases_data()
     languages = (language,) if language in suggest_languages() else suggest_languages()
     forms = []
-    countries = {c["code"]: c for c in snapshot["countries"]}
-    targets = {
-        code: Target(kind=COUNTRY, id=c["id"], key=code, name=c["name"])
-        for code, c in countries.items()
-    }
     # Forms the data file writes with their markers win over the same plain names.
     written = set()
     for lang in languages:
@@ -126,7 +141,7 @@ def build_forms(snapshot, language):
                 continue
             for pattern in per_language.get(lang, ()):
                 for text in expand(pattern):
-                    form = data_form(text, (targets[code],), lang, data)
+                    form = data_form(text, (targets[code],), data)
                     forms.append(form)
                     written.add((code, fold_key(form.text)))
         for phrase, codes in data["multi"].get(lang, {}).items():
@@ -140,30 +155,16 @@ def build_forms(snapshot, language):
                 key = fold_key(name)
                 if key and key not in ignored and (code, key) not in written:
                     forms.append(Form(text=name, targets=(target,), case=name_case(name)))
-    for country in snapshot["countries"]:
-        target = targets[country["code"]]
-        ignored = {fold_key(n) for n in data["ignore"].get(language, ())}
-        name = country["name"]
-        key = fold_key(name)
-        if (
-            language == settings.LANGUAGE_CODE
-            and key not in ignored
-            and (target.key, key) not in written
-        ):
+    ignored = {fold_key(n) for n in data["ignore"].get(language, ())}
+    for row in rows:
+        target = targets[row["code"]]
+        # The name in the database is in the site's language (French).
+        name, key = row["name"], fold_key(row["name"])
+        usable = key not in ignored and (target.key, key) not in written
+        if language == settings.LANGUAGE_CODE and usable:
             forms.append(Form(text=name, targets=(target,), case=name_case(name)))
-        for alias in country["aliases"]:
+        for alias in row["aliases"]:
             forms.append(Form(text=alias, targets=(target,), case=name_case(alias)))
-    for leader in snapshot["leaders"]:
-        target = Target(kind=LEADER, id=leader["id"], key=leader["slug"], name=leader["name"])
-        for name in [leader["name"], *leader["aliases"]]:
-            # A surname alone is a proper noun: "Trump", not "trump card".
-            case = name_case(name)
-            if case == Case.FOLDED and " " not in name.strip():
-                case = Case.CAPITAL
-            forms.append(Form(text=name, targets=(target,), case=case))
-    for tag in snapshot["tags"]:
-        target = Target(kind=TAG, id=tag["id"], key=tag["name"], name=tag["name"])
-        forms.append(Form(text=tag["name"], targets=(target,), case=name_case(tag["name"])))
     return forms
 
 
