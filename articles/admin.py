@@ -11,6 +11,7 @@ from taggit.models import Tag as TaggitTag
 from . import services
 from .admin_history import HistoryAdminMixin
 from .admin_previews import PreviewAdminMixin
+from .admin_suggest import SuggestFromTextMixin
 from .admin_workflow import WorkflowAdminMixin
 from .forms import TagMergeForm
 from .models import Article, Country, Leader, Tag
@@ -27,7 +28,7 @@ def _links(objects):
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "slug"]
-    search_fields = ["name", "code", "slug"]
+    search_fields = ["name", "code", "slug", "aliases"]
     ordering = ["name"]
 
 
@@ -120,7 +121,14 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, HistoryAdminMixin, PreviewAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    WorkflowAdminMixin,
+    HistoryAdminMixin,
+    PreviewAdminMixin,
+    SuggestFromTextMixin,
+    admin.ModelAdmin,
+):
+    # The form is the workflow's (WorkflowAdminMixin.form), a subclass of ArticleAdminForm.
     list_display = [
         "title",
         "status",

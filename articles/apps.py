@@ -8,6 +8,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        # Connects the signals that rebuild the suggestion index on changes.
+        from . import knowledge  # noqa: F401
         from .history import register_models
 
         register_models()

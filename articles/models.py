@@ -55,6 +55,15 @@ class Country(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
     description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_(
+            "Other names the copy uses for this country, one per line: Pyongyang, le royaume "
+            "ermite. Case and accents do not matter, except for names of four letters or less "
+            "and acronyms, which match only as written."
+        ),
+    )
 
     class Meta:
         verbose_name = _("country")
@@ -306,6 +315,13 @@ class Article(models.Model):
     )
     lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     lead_image_credit = models.CharField(_("picture credit"), max_length=200, blank=True)
+    suggestions = models.JSONField(
+        _("suggestions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Countries, leaders and tags the copy mentions in passing, kept for a click."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.db import connections
 
 from articles.models import Article
 
@@ -34,8 +35,13 @@ def chromium(monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            # The ORM's connections opened under Playwright's loop would keep
+            # PostgreSQL from dropping the test database.
+            connections.close_all()
+            browser.close()
 
 
 def signed_in(browser, live_server, username):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_load_countries"),
+        ("articles", "0003_entities_country_aliases_article_suggestions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
