@@ -86,7 +86,7 @@ class TestSuggestView:
     def test_too_long_text_is_refused_clearly(self, editor_client):
         response = post(editor_client, body="<p>" + "a" * 500_001 + "</p>")
         assert response.status_code == 400
-        assert "too long" in response.json()["error"]
+        assert "trop long" in response.json()["error"]
 
     def test_needs_article_permissions(self, client):
         client.force_login(make_user(staff=True))
