@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from . import services
 from .forms import ArticleAdminForm, TagMergeForm
 from .models import Article, Country, Leader, Tag
+from .search.admin import IndexSearchMixin
 
 
 def _links(objects):
@@ -113,7 +114,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(IndexSearchMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views
+from .search.views import SearchView
 
 
 class FourDigitYear:
@@ -37,4 +38,5 @@ urlpatterns = [
     path("leaders/", views.LeaderIndexView.as_view(), name="leaders"),
     path("leaders/<str:slug>/", views.LeaderView.as_view(), name="leader"),
     path("tags/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("search/", SearchView.as_view(), name="search"),
 ]

@@ -1,0 +1,160 @@
+# ruff: noqa: S608, S610, S611 - SQL here is built from constants; reader text is always a bound parameter.
+"""The two index implementations: SQLite FTS5 and PostgreSQL tsvector.
+
+Both take documents (``documents.Document``) to write, and a list of groups
+(``query.Group``) to match; each group is a phrase of folded words or any of a
+few subject tokens, and all groups must match. Reader text is only ever passed
+as a quoted FTS5 phrase or a bound parameter.
+"""
+
+from django.db import connection as default_connection
+from django.db.models.expressions import RawSQL
+
+from .documents import PG_QUERY_CONFIGS
+
+TABLE = "articles_search"
+
+
+class SQLiteBackend:
+    vendor = "sqlite"
+    # bm25 weights per column: title, standfirst, body, subjects.
+    weights = (10.0, 4.0, 1.0, 2.0)
+    rank_descending = False  # bm25: lower is better
+
+    def write(self, cursor, documents):
+        self.delete(cursor, [d.pk for d in documents])
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, title, standfirst, body, subjects) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(d.pk, d.title, d.standfirst, d.body, d.subjects) for d in documents],
+        )
+
+    def delete(self, cursor, ids):
+        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk in ids])
+
+    def clear(self, cursor):
+        cursor.execute(f"DELETE FROM {TABLE}")
+
+    def optimize(self, cursor):
+        cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+
+    @staticmethod
+    def _phrase(words):
+        return '"' + " ".join(words).replace('"', '""') + '"'
+
+    def match_expression(self, groups):
+        parts = []
+        for group in groups:
+            alternatives = [self._phrase(group.words)] if group.words else []
+            alternatives += [self._phrase([token]) for token in group.tokens]
+            parts.append("(" + " OR ".join(alternatives) + ")")
+        return " AND ".join(parts)
+
+    def prepare(self, groups):
+        return self.match_expression(groups)
+
+    def filter(self, queryset, prepared):
+        """``queryset`` narrowed to matches; usable as a subquery (facets, admin)."""
+        return queryset.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [prepared])
+        )
+
+    def rank(self, queryset, prepared):
+        """``queryset`` joined to the index, matches only, best first (top level only)."""
+        weights = ", ".join(str(w) for w in self.weights)
+        return queryset.extra(
+            select={"search_rank": f"bm25({TABLE}, {weights})"},
+            tables=[TABLE],
+            where=[f"{TABLE}.rowid = articles_article.id", f"{TABLE} MATCH %s"],
+            params=[prepared],
+        ).order_by("search_rank", "-published_at", "-pk")
+
+
+class PostgresBackend:
+    vendor = "postgresql"
+    rank_descending = True
+
+    def write(self, cursor, documents):
+        # The article's own configuration stems its texts; subject tokens are kept as is.
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (article_id, vector) VALUES (%s, "
+            "setweight(to_tsvector(%s::regconfig, unaccent(%s)), 'A') || "
+            "setweight(to_tsvector(%s::regconfig, unaccent(%s)), 'B') || "
+            "setweight(to_tsvector(%s::regconfig, unaccent(%s)), 'C') || "
+            "setweight(to_tsvector('simple', %s), 'D')) "
+            "ON CONFLICT (article_id) DO UPDATE SET vector = EXCLUDED.vector",
+            [
+                (
+                    d.pk,
+                    d.pg_config,
+                    d.title,
+                    d.pg_config,
+                    d.standfirst,
+                    d.pg_config,
+                    d.body,
+                    d.subjects,
+                )
+                for d in documents
+            ],
+        )
+
+    def delete(self, cursor, ids):
+        cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(ids)])
+
+    def clear(self, cursor):
+        cursor.execute(f"DELETE FROM {TABLE}")
+
+    def optimize(self, cursor):
+        cursor.execute(f"ANALYZE {TABLE}")
+
+    def tsquery_sql(self, groups):
+        """SQL and params for the query in every configuration, OR-ed.
+
+        The article's language is not known before matching, so the words are
+        stemmed the French, English, Spanish, German and plain way; stop words
+        drop out of the configurations that have them.
+        """
+        per_config, params = [], []
+        for config in PG_QUERY_CONFIGS:
+            ands = []
+            for group in groups:
+                ors = []
+                if group.words:
+                    ors.append(f"phraseto_tsquery('{config}', unaccent(%s))")
+                    params.append(" ".join(group.words))
+                for token in group.tokens:
+                    ors.append("plainto_tsquery('simple', %s)")
+                    params.append(token)
+                ands.append("(" + " || ".join(ors) + ")")
+            per_config.append("(" + " && ".join(ands) + ")")
+        return " || ".join(per_config), params
+
+    def prepare(self, groups):
+        """The tsquery as text, computed once so the main query compares to a constant."""
+        sql, params = self.tsquery_sql(groups)
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"SELECT ({sql})::text", params)
+            return cursor.fetchone()[0]
+
+    def filter(self, queryset, prepared):
+        return queryset.filter(
+            pk__in=RawSQL(f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery", [prepared])
+        )
+
+    def rank(self, queryset, prepared):
+        return queryset.extra(
+            select={"search_rank": f"ts_rank({TABLE}.vector, %s::tsquery)"},
+            select_params=[prepared],
+            tables=[TABLE],
+            where=[f"{TABLE}.article_id = articles_article.id", f"{TABLE}.vector @@ %s::tsquery"],
+            params=[prepared],
+        ).order_by("-search_rank", "-published_at", "-pk")
+
+
+def get_backend(connection=None):
+    vendor = (connection or default_connection).vendor
+    if vendor == "postgresql":
+        return PostgresBackend()
+    if vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"No search backend for {vendor}.")
