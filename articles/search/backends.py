@@ -59,6 +59,17 @@ class SQLiteBackend:
             pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [prepared])
         )
 
+    def top(self, prepared, limit):
+        """The ``limit`` best index matches as (article id, sort key), best first."""
+        weights = ", ".join(str(w) for w in self.weights)
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({TABLE}, {weights}) AS score FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s ORDER BY score, rowid DESC LIMIT %s",
+                [prepared, limit],
+            )
+            return cursor.fetchall()
+
     def rank(self, queryset, prepared):
         """``queryset`` joined to the index, matches only, best first (top level only)."""
         weights = ", ".join(str(w) for w in self.weights)
@@ -140,6 +151,15 @@ class PostgresBackend:
         return queryset.filter(
             pk__in=RawSQL(f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery", [prepared])
         )
+
+    def top(self, prepared, limit):
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT article_id, -ts_rank(vector, %s::tsquery) AS score FROM {TABLE} "
+                "WHERE vector @@ %s::tsquery ORDER BY score, article_id DESC LIMIT %s",
+                [prepared, prepared, limit],
+            )
+            return cursor.fetchall()
 
     def rank(self, queryset, prepared):
         return queryset.extra(

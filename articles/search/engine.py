@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ..models import Article, Country, Leader, TaggedArticle
 from .backends import get_backend
-from .documents import country_token, html_to_text, leader_token
+from .documents import country_token, html_to_text, language_token, leader_token
 from .highlight import highlight, snippet
 from .query import Group, parse
 
@@ -109,19 +109,78 @@ def search(raw_query, filters=None, *, queryset=None):
         groups.append(Group(words=[], tokens=[leader_token(leader.pk if leader else 0)]))
 
     qs = Article.objects.published() if queryset is None else queryset
-    if filters.language:
-        qs = qs.filter(language=filters.language)
     if filters.tag:
         qs = qs.filter(tagged_items__tag__slug=filters.tag)
     if filters.date_from:
         qs = qs.filter(published_at__gte=_day_start(filters.date_from))
     if filters.date_to:
         qs = qs.filter(published_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1)))
+    if filters.language:
+        groups.append(Group(words=[], tokens=[language_token(filters.language)]))
     backend = get_backend()
     prepared = backend.prepare(groups)
     found.matches = backend.filter(qs, prepared)
-    found.results = backend.rank(qs, prepared)
+    found.results = RankedResults(backend, prepared, qs)
     return found
+
+
+class RankedResults:
+    """Matching articles best first, sliced lazily (what a Paginator needs).
+
+    Ranking reads the index alone: it asks it for the best few hundred
+    candidates, then keeps those ``queryset`` (``published()`` and the filters)
+    accepts. Joining every match to its article row first costs ten times more
+    for a common word. If too few candidates pass (many drafts among the best
+    matches, a narrow date range), it asks for more, and past a bound falls
+    back to ranking inside one joined query.
+    """
+
+    MAX_CANDIDATES = 20_000
+
+    def __init__(self, backend, prepared, queryset):
+        self.backend = backend
+        self.prepared = prepared
+        self.queryset = queryset
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.backend.filter(self.queryset, self.prepared).count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        if stop <= start:
+            return []
+        return self._ranked(stop)[start:stop]
+
+    def _ranked(self, need):
+        wanted = max(2 * need, 100)
+        while wanted <= self.MAX_CANDIDATES:
+            candidates = self.backend.top(self.prepared, wanted)
+            keys = dict(candidates)
+            articles = sorted(
+                self.queryset.filter(pk__in=keys),
+                key=lambda a: (keys[a.pk], -a.published_at.timestamp(), -a.pk),
+            )
+            exhausted = len(candidates) < wanted
+            # Equal scores at the cut could hide a more recent article behind it.
+            tied_at_cut = (
+                not exhausted
+                and len(articles) >= need
+                and keys[articles[need - 1].pk] == candidates[-1][1]
+            )
+            if exhausted or (len(articles) >= need and not tied_at_cut):
+                return articles
+            wanted *= 4
+        return list(self.backend.rank(self.queryset, self.prepared)[:need])
 
 
 def _day_start(day):

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from articles import services
 from articles.models import ARTICLE_LANGUAGES, Article
-from articles.search.engine import Filters, search
+from articles.search.engine import Filters, RankedResults, search
 from articles.search.query import MAX_QUERY_LENGTH, parse
 
 from .factories import country, make_article, make_editor, make_leader
@@ -61,6 +61,18 @@ class TestRanking:
         make_article(title="Sommet à Hanoï")
         make_article(title="Sommet à Singapour")
         assert titles("sommet hanoi") == ["Sommet à Hanoï"]
+
+    def test_many_better_drafts_do_not_hide_published_articles(self, monkeypatch):
+        Article.objects.bulk_create(
+            Article(title=f"Glacier glacier {n}", slug=f"d{n}", standfirst="Glacier glacier.")
+            for n in range(130)
+        )
+        call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        make_article(title="Rien", body="<p>Un glacier.</p>")
+        assert titles("glacier") == ["Rien"]
+        # Past the candidate bound, one joined query ranks instead.
+        monkeypatch.setattr(RankedResults, "MAX_CANDIDATES", 50)
+        assert titles("glacier") == ["Rien"]
 
 
 class TestFolding:
@@ -225,8 +237,9 @@ class TestPage:
         assert filtered(leader="nobody") == []
 
     def test_query_count_is_constant(self, client, django_assert_num_queries, putin):
-        # Leaders' names, count, page, five facets; PostgreSQL builds the tsquery first.
-        expected = 8 + POSTGRES
+        # Leaders' names, count, best candidates, their articles, five facets;
+        # PostgreSQL builds the tsquery first.
+        expected = 9 + POSTGRES
         make_article(title="Banquise seule")
         with django_assert_num_queries(expected):
             client.get(URL, {"q": "banquise"})
