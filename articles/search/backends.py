@@ -37,6 +37,9 @@ class SQLiteBackend:
 
     def optimize(self, cursor):
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+        # Without statistics SQLite fetches "published() and pk in (…100 ids)" by
+        # walking the status index over every published article.
+        cursor.execute("ANALYZE")
 
     @staticmethod
     def _phrase(words):
@@ -61,14 +64,27 @@ class SQLiteBackend:
 
     def top(self, prepared, limit):
         """The ``limit`` best index matches as (article id, sort key), best first."""
-        weights = ", ".join(str(w) for w in self.weights)
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25({TABLE}, {weights}) AS score FROM {TABLE} "
+                f"SELECT rowid, {self._score} AS score FROM {TABLE} "
                 f"WHERE {TABLE} MATCH %s ORDER BY score, rowid DESC LIMIT %s",
                 [prepared, limit],
             )
             return cursor.fetchall()
+
+    @property
+    def _score(self):
+        return f"bm25({TABLE}, {', '.join(str(w) for w in self.weights)})"
+
+    def tied(self, queryset, prepared, score):
+        """``queryset`` narrowed to the matches scoring exactly ``score``."""
+        return queryset.filter(
+            pk__in=RawSQL(
+                f"SELECT rowid FROM (SELECT rowid, {self._score} AS score FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s) WHERE score = %s",
+                [prepared, score],
+            )
+        )
 
     def rank(self, queryset, prepared):
         """``queryset`` joined to the index, matches only, best first (top level only)."""
@@ -117,6 +133,7 @@ class PostgresBackend:
 
     def optimize(self, cursor):
         cursor.execute(f"ANALYZE {TABLE}")
+        cursor.execute("ANALYZE articles_article")
 
     def tsquery_sql(self, groups):
         """SQL and params for the query in every configuration, OR-ed.
@@ -153,13 +170,23 @@ class PostgresBackend:
         )
 
     def top(self, prepared, limit):
+        # Negated so that, as with bm25, lower is better; float8 so it compares exactly.
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT article_id, -ts_rank(vector, %s::tsquery) AS score FROM {TABLE} "
+                f"SELECT article_id, -ts_rank(vector, %s::tsquery)::float8 AS score FROM {TABLE} "
                 "WHERE vector @@ %s::tsquery ORDER BY score, article_id DESC LIMIT %s",
                 [prepared, prepared, limit],
             )
             return cursor.fetchall()
+
+    def tied(self, queryset, prepared, score):
+        return queryset.filter(
+            pk__in=RawSQL(
+                f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery "
+                "AND -ts_rank(vector, %s::tsquery)::float8 = %s",
+                [prepared, prepared, score],
+            )
+        )
 
     def rank(self, queryset, prepared):
         return queryset.extra(

@@ -1,6 +1,7 @@
 """Reader search, on whichever database the suite runs (SQLite or PostgreSQL)."""
 
 import datetime
+import random
 import re
 
 import pytest
@@ -56,6 +57,25 @@ class TestRanking:
                 title=title, standfirst="", body="<p>Glacier.</p>", published_at=days_ago(n)
             )
         assert titles("glacier") == ["Récent", "Moyen", "Ancien"]
+
+    def test_recency_breaks_ties_past_the_first_candidates(self):
+        # More equal scores than the index hands over at first (100 candidates).
+        hours = list(range(1, 131))
+        random.Random(4).shuffle(hours)
+        Article.objects.bulk_create(
+            Article(
+                title="Glacier",
+                slug=f"g{hour}",
+                body="<p>Texte.</p>",
+                status=Article.Status.PUBLISHED,
+                published_at=timezone.now() - datetime.timedelta(hours=hour),
+            )
+            for hour in hours
+        )
+        call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        found = search("glacier").results
+        assert [a.slug for a in found[0:20]] == [f"g{hour}" for hour in range(1, 21)]
+        assert [a.slug for a in found[100:110]] == [f"g{hour}" for hour in range(101, 111)]
 
     def test_all_words_must_match(self):
         make_article(title="Sommet à Hanoï")

@@ -62,7 +62,7 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--batch-size", type=int, default=2000)
-        parser.add_argument("--body-words", type=int, default=150)
+        parser.add_argument("--body-words", type=int, default=150, help="Average length.")
 
     def handle(self, *args, count, seed, batch_size, body_words, **options):
         if Article.objects.exists():
@@ -92,7 +92,8 @@ class Command(BaseCommand):
                 def text(n, words=words, cum=cum):
                     return " ".join(rng.choices(words, cum_weights=cum, k=n))
 
-                body = text(body_words)
+                # Briefs to long reads, as in a real paper.
+                body = text(rng.randint(body_words // 3, body_words * 3))
                 if rng.random() < COMMON_SHARE:
                     body += f" {COMMON_WORD.capitalize()} {text(10)}"
                 if rng.random() < RARE_SHARE:
