@@ -173,30 +173,36 @@ class RankedResults:
             stop = self.count()
         if stop <= start:
             return []
-        return self._ranked(stop)[start:stop]
+        ids = self._ranked_ids(stop)[start:stop]
+        # Only the page's articles are loaded whole.
+        articles = self.queryset.in_bulk(ids)
+        return [articles[pk] for pk in ids if pk in articles]
 
-    def _ranked(self, need):
+    def _ranked_ids(self, need):
         wanted = max(2 * need, 100)
         while wanted <= self.MAX_CANDIDATES:
             candidates = self.backend.top(self.prepared, wanted)
             scores = dict(candidates)
-            articles = sorted(
-                self.queryset.filter(pk__in=scores),
-                key=lambda a: (scores[a.pk], -a.published_at.timestamp(), -a.pk),
+            ranked = sorted(
+                self.queryset.filter(pk__in=scores).values_list("pk", "published_at"),
+                key=lambda row: (scores[row[0]], -row[1].timestamp(), -row[0]),
             )
+            ids = [pk for pk, _ in ranked]
             if len(candidates) < wanted:  # every match was a candidate
-                return articles
-            if len(articles) >= need:
-                cut = scores[articles[need - 1].pk]
+                return ids
+            if len(ids) >= need:
+                cut = scores[ids[need - 1]]
                 if cut != candidates[-1][1]:
-                    return articles
+                    return ids
                 # Articles scoring like the last candidate may go on past it: rank
                 # that tie among all matches, most recent first.
-                better = [a for a in articles[:need] if scores[a.pk] < cut]
+                better = [pk for pk in ids[:need] if scores[pk] < cut]
                 tied = self.backend.tied(self.queryset, self.prepared, cut)
-                return better + list(tied.order_by("-published_at", "-pk")[: need - len(better)])
+                tied = tied.order_by("-published_at", "-pk").values_list("pk", flat=True)
+                return better + list(tied[: need - len(better)])
             wanted *= 4
-        return list(self.backend.rank(self.queryset, self.prepared)[:need])
+        ranked = self.backend.rank(self.queryset, self.prepared)
+        return list(ranked.values_list("pk", flat=True)[:need])
 
 
 def _day_start(day):

@@ -257,9 +257,9 @@ class TestPage:
         assert filtered(leader="nobody") == []
 
     def test_query_count_is_constant(self, client, django_assert_num_queries, putin):
-        # Leaders' names, count, best candidates, their articles, five facets;
+        # Leaders' names, count, best candidates, their dates, the page, five facets;
         # PostgreSQL builds the tsquery first.
-        expected = 9 + POSTGRES
+        expected = 10 + POSTGRES
         make_article(title="Banquise seule")
         with django_assert_num_queries(expected):
             client.get(URL, {"q": "banquise"})
