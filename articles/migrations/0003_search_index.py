@@ -11,7 +11,8 @@ POSTGRES_CREATE = [
     "CREATE TABLE articles_search ("
     " article_id bigint PRIMARY KEY"
     " REFERENCES articles_article (id) ON DELETE CASCADE,"
-    " vector tsvector NOT NULL)",
+    " vector tsvector NOT NULL,"
+    " head tsvector NOT NULL)",
     "CREATE INDEX articles_search_vector ON articles_search USING GIN (vector)",
 ]
 

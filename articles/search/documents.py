@@ -17,6 +17,7 @@ _TAG = re.compile(r"<[^>]*>")
 # indexed without one.
 PG_CONFIGS = {"fr": "french", "en": "english", "es": "spanish", "de": "german"}
 PG_QUERY_CONFIGS = ["french", "english", "spanish", "german", "simple"]
+LEAD_WORDS = 60
 
 
 # Letters that are not "letter + accent" in Unicode, so folding keeps them.
@@ -56,6 +57,11 @@ class Document:
     body: str
     subjects: str
     language: str
+
+    @property
+    def lead(self):
+        """The body's opening words: ranked on PostgreSQL along with headline and standfirst."""
+        return " ".join(self.body.split()[:LEAD_WORDS])
 
     @property
     def pg_config(self):
