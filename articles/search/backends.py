@@ -62,13 +62,17 @@ class SQLiteBackend:
             pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [prepared])
         )
 
-    def top(self, prepared, limit):
-        """The ``limit`` best index matches as (article id, sort key), best first."""
+    def top(self, prepared, limit, window=None):
+        """The ``limit`` best matches as (article id, sort key), best first.
+
+        Only the ``window`` newest matches (by id) are scored, if given.
+        """
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, {self._score} AS score FROM {TABLE} "
-                f"WHERE {TABLE} MATCH %s ORDER BY score, rowid DESC LIMIT %s",
-                [prepared, limit],
+                f"SELECT rowid, score FROM (SELECT rowid, {self._score} AS score FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s) "
+                "ORDER BY score, rowid DESC LIMIT %s",
+                [prepared, window or -1, limit],
             )
             return cursor.fetchall()
 
@@ -176,13 +180,15 @@ class PostgresBackend:
             pk__in=RawSQL(f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery", [prepared])
         )
 
-    def top(self, prepared, limit):
+    def top(self, prepared, limit, window=None):
         # Negated so that, as with bm25, lower is better; float8 so it compares exactly.
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM {TABLE} "
-                "WHERE vector @@ %s::tsquery ORDER BY score, article_id DESC LIMIT %s",
-                [prepared, prepared, limit],
+                "SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM "
+                f"(SELECT article_id, head FROM {TABLE} WHERE vector @@ %s::tsquery "
+                "ORDER BY article_id DESC LIMIT %s) AS newest "
+                "ORDER BY score, article_id DESC LIMIT %s",
+                [prepared, prepared, window, limit],
             )
             return cursor.fetchall()
 

@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -147,6 +148,11 @@ class RankedResults:
     for a common word. If too few candidates pass (many drafts among the best
     matches, a narrow date range), it asks for more, and past a bound falls
     back to ranking inside one joined query.
+
+    With ``settings.SEARCH_RANK_WINDOW`` (default 5,000), only that many of the
+    newest matches are scored: a word found in 30,000 articles then costs what
+    one found in 5,000 does, and the archive stays reachable by date filters.
+    None scores every match.
     """
 
     MAX_CANDIDATES = 20_000
@@ -180,8 +186,11 @@ class RankedResults:
 
     def _ranked_ids(self, need):
         wanted = max(2 * need, 100)
+        window = getattr(settings, "SEARCH_RANK_WINDOW", 5000)
         while wanted <= self.MAX_CANDIDATES:
-            candidates = self.backend.top(self.prepared, wanted)
+            if window:
+                window = max(window, wanted)
+            candidates = self.backend.top(self.prepared, wanted, window)
             scores = dict(candidates)
             ranked = sorted(
                 self.queryset.filter(pk__in=scores).values_list("pk", "published_at"),
@@ -201,6 +210,7 @@ class RankedResults:
                 tied = tied.order_by("-published_at", "-pk").values_list("pk", flat=True)
                 return better + list(tied[: need - len(better)])
             wanted *= 4
+            window = window and window * 4
         ranked = self.backend.rank(self.queryset, self.prepared)
         return list(ranked.values_list("pk", flat=True)[:need])
 

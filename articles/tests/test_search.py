@@ -390,3 +390,22 @@ class TestAdmin:
 def test_masthead_has_a_search_form(client):
     html = client.get(reverse("articles:home")).content.decode()
     assert re.search(r'<form[^>]*role="search"[^>]*action="/search/"', html)
+
+
+def test_rank_window_scores_only_the_newest_matches(settings):
+    settings.SEARCH_RANK_WINDOW = 100
+    old = make_article(title="Glacier glacier glacier", published_at=days_ago(30))
+    Article.objects.bulk_create(
+        Article(
+            title="Rien",
+            slug=f"r{n}",
+            body="<p>Un glacier.</p>",
+            status=Article.Status.PUBLISHED,
+            published_at=days_ago(1),
+        )
+        for n in range(150)
+    )
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert old not in search("glacier").results[0:20]
+    settings.SEARCH_RANK_WINDOW = None
+    assert search("glacier").results[0:1] == [old]
