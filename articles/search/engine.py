@@ -11,7 +11,7 @@ from ..models import Article, Country, Leader, TaggedArticle
 from .backends import get_backend
 from .documents import country_token, html_to_text, language_token, leader_token
 from .highlight import highlight, snippet
-from .query import Group, parse
+from .query import Group, parse, words
 
 FACET_SIZE = 12
 YEARS_IN_FACET = 15
@@ -43,6 +43,18 @@ class Search:
 
     def __bool__(self):
         return self.matches is not None
+
+    @property
+    def highlight_terms(self):
+        """The reader's words, and the names of the countries and leaders they named."""
+        terms = list(self.parsed.terms)
+        for leader in self.leaders:
+            for spelling in [leader.name, *leader.alias_list]:
+                terms += words(spelling)
+        for country in self.countries:
+            for language in ("fr", "en", "es", "de"):
+                terms += words(country.name_in(language))
+        return list(dict.fromkeys(t for t in terms if len(t) > 2))
 
     def facets(self):
         """Counts per country, leader, tag, language and year: five queries."""

@@ -68,7 +68,7 @@ class SearchView(TemplateView):
         if found:
             paginator = Paginator(found.results, self.paginate_by)
             page = paginator.get_page(self.request.GET.get("page"))
-            articles = decorate(list(page.object_list), found.parsed.terms)
+            articles = decorate(list(page.object_list), found.highlight_terms)
             facets = found.facets() if articles else {}
             context.update(
                 page_obj=page,

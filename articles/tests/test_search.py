@@ -124,9 +124,12 @@ class TestEntities:
     def test_leader_names_find_linked_articles(self, client, putin, query):
         make_article(title="Rencontre au Kremlin", leaders=[putin])
         make_article(title="Autre sujet")
+        make_article(title="Vladimir Putin à Pékin", leaders=[putin], published_at=days_ago(9))
         response = client.get(URL, {"q": query})
-        assert page_titles(response) == ["Rencontre au Kremlin"]
+        assert sorted(page_titles(response)) == ["Rencontre au Kremlin", "Vladimir Putin à Pékin"]
         assert putin.get_absolute_url() in response.content.decode()
+        # The leader's other names are highlighted too.
+        assert "<mark>Putin</mark> à Pékin" in response.content.decode()
 
     @pytest.mark.parametrize(
         "query", ["Corée du Nord", "coree du nord", "North Korea", "Nordkorea", "北朝鮮", "КНДР"]
