@@ -80,13 +80,13 @@ class SQLiteBackend:
     def _score(self):
         return f"bm25({TABLE}, {', '.join(str(w) for w in self.weights)})"
 
-    def tied(self, queryset, prepared, score):
-        """``queryset`` narrowed to the matches scoring exactly ``score``."""
+    def tied(self, queryset, prepared, score, window=None):
+        """``queryset`` narrowed to the matches (in the window) scoring exactly ``score``."""
         return queryset.filter(
             pk__in=RawSQL(
                 f"SELECT rowid FROM (SELECT rowid, {self._score} AS score FROM {TABLE} "
-                f"WHERE {TABLE} MATCH %s) WHERE score = %s",
-                [prepared, score],
+                f"WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s) WHERE score = %s",
+                [prepared, window or -1, score],
             )
         )
 
@@ -108,12 +108,13 @@ class PostgresBackend:
     def write(self, cursor, documents):
         # The article's own configuration stems its texts; subject tokens are kept
         # as is. ``vector`` (everything) is matched through the GIN index; ``head``
-        # (headline, standfirst, the body's opening, subjects) is small enough to
-        # stay inline, so ranking thousands of matches does not unpack every body.
+        # (headline, standfirst, subjects) ranks: it is small enough to stay
+        # inline, so ranking thousands of matches does not unpack every body.
+        # Matches in the body alone score alike; recency orders them.
         cursor.executemany(
             f"INSERT INTO {TABLE} (article_id, vector, head) "
             "SELECT %s, a || b || setweight(to_tsvector(cfg, unaccent(%s)), 'C') || d, "
-            "a || b || setweight(to_tsvector(cfg, unaccent(%s)), 'C') || d "
+            "a || b || d "
             "FROM (SELECT cfg, "
             "setweight(to_tsvector(cfg, unaccent(%s)), 'A') AS a, "
             "setweight(to_tsvector(cfg, unaccent(%s)), 'B') AS b, "
@@ -121,10 +122,7 @@ class PostgresBackend:
             "FROM (SELECT %s::regconfig AS cfg) c) parts "
             "ON CONFLICT (article_id) DO UPDATE "
             "SET vector = EXCLUDED.vector, head = EXCLUDED.head",
-            [
-                (d.pk, d.body, d.lead, d.title, d.standfirst, d.subjects, d.pg_config)
-                for d in documents
-            ],
+            [(d.pk, d.body, d.title, d.standfirst, d.subjects, d.pg_config) for d in documents],
         )
 
     def delete(self, cursor, ids):
@@ -182,22 +180,27 @@ class PostgresBackend:
 
     def top(self, prepared, limit, window=None):
         # Negated so that, as with bm25, lower is better; float8 so it compares exactly.
+        sql, params = self._scored(prepared, window)
         with default_connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM "
-                f"(SELECT article_id, head FROM {TABLE} WHERE vector @@ %s::tsquery "
-                "ORDER BY article_id DESC LIMIT %s) AS newest "
-                "ORDER BY score, article_id DESC LIMIT %s",
-                [prepared, prepared, window, limit],
-            )
+            cursor.execute(f"{sql} ORDER BY score, article_id DESC LIMIT %s", [*params, limit])
             return cursor.fetchall()
 
-    def tied(self, queryset, prepared, score):
+    def _scored(self, prepared, window):
+        # "article_id + 0": ordering by the bare primary key makes the planner walk
+        # it backwards and unpack every vector it passes; this way it takes the
+        # matches from the GIN index, keeps the newest ids, then scores those.
+        return (
+            f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM {TABLE} "
+            f"WHERE article_id IN (SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery "
+            "ORDER BY article_id + 0 DESC LIMIT %s)",
+            [prepared, prepared, window],
+        )
+
+    def tied(self, queryset, prepared, score, window=None):
+        sql, params = self._scored(prepared, window)
         return queryset.filter(
             pk__in=RawSQL(
-                f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery "
-                "AND -ts_rank(head, %s::tsquery)::float8 = %s",
-                [prepared, prepared, score],
+                f"SELECT article_id FROM ({sql}) AS scored WHERE score = %s", [*params, score]
             )
         )
 

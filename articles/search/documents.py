@@ -17,7 +17,6 @@ _TAG = re.compile(r"<[^>]*>")
 # indexed without one.
 PG_CONFIGS = {"fr": "french", "en": "english", "es": "spanish", "de": "german"}
 PG_QUERY_CONFIGS = ["french", "english", "spanish", "german", "simple"]
-LEAD_WORDS = 60
 
 
 # Letters that are not "letter + accent" in Unicode, so folding keeps them.
@@ -57,11 +56,6 @@ class Document:
     body: str
     subjects: str
     language: str
-
-    @property
-    def lead(self):
-        """The body's opening words: ranked on PostgreSQL along with headline and standfirst."""
-        return " ".join(self.body.split()[:LEAD_WORDS])
 
     @property
     def pg_config(self):

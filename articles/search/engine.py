@@ -218,7 +218,7 @@ class RankedResults:
                 # Articles scoring like the last candidate may go on past it: rank
                 # that tie among all matches, most recent first.
                 better = [pk for pk in ids[:need] if scores[pk] < cut]
-                tied = self.backend.tied(self.queryset, self.prepared, cut)
+                tied = self.backend.tied(self.queryset, self.prepared, cut, window)
                 tied = tied.order_by("-published_at", "-pk").values_list("pk", flat=True)
                 return better + list(tied[: need - len(better)])
             wanted *= 4
