@@ -202,18 +202,24 @@ class RankedResults:
         while wanted <= self.MAX_CANDIDATES:
             if window:
                 window = max(window, wanted)
-            candidates = self.backend.top(self.prepared, wanted, window)
-            scores = dict(candidates)
+            # With a window, the whole window comes back scored (a few thousand
+            # pairs of numbers), so a tie at the cut is settled without scoring again.
+            limit = window or wanted
+            candidates = self.backend.top(self.prepared, limit, window)
+            complete = len(candidates) < limit or bool(window)
+            kept = candidates
+            if len(candidates) > wanted:
+                edge = candidates[wanted - 1][1]
+                kept = [row for row in candidates if row[1] <= edge]  # the tie at the edge too
+            scores = dict(kept)
             ranked = sorted(
                 self.queryset.filter(pk__in=scores).values_list("pk", "published_at"),
                 key=lambda row: (scores[row[0]], -row[1].timestamp(), -row[0]),
             )
             ids = [pk for pk, _ in ranked]
-            if len(candidates) < wanted:  # every match was a candidate
-                return ids
             if len(ids) >= need:
                 cut = scores[ids[need - 1]]
-                if cut != candidates[-1][1]:
+                if complete or cut != candidates[-1][1]:
                     return ids
                 # Articles scoring like the last candidate may go on past it: rank
                 # that tie among all matches, most recent first.
@@ -221,6 +227,8 @@ class RankedResults:
                 tied = self.backend.tied(self.queryset, self.prepared, cut, window)
                 tied = tied.order_by("-published_at", "-pk").values_list("pk", flat=True)
                 return better + list(tied[: need - len(better)])
+            if len(kept) == len(candidates) and len(candidates) < limit:
+                return ids  # every match was a candidate, too few pass
             wanted *= 4
             window = window and window * 4
         ranked = self.backend.rank(self.queryset, self.prepared)
