@@ -19,7 +19,6 @@ class SQLiteBackend:
     vendor = "sqlite"
     # bm25 weights per column: title, standfirst, body, subjects.
     weights = (10.0, 4.0, 1.0, 2.0)
-    rank_descending = False  # bm25: lower is better
 
     def write(self, cursor, documents):
         self.delete(cursor, [d.pk for d in documents])
@@ -103,7 +102,6 @@ class SQLiteBackend:
 
 class PostgresBackend:
     vendor = "postgresql"
-    rank_descending = True
 
     def write(self, cursor, documents):
         # The article's own configuration stems its texts; subject tokens are kept

@@ -154,17 +154,16 @@ def search(raw_query, filters=None, *, queryset=None):
 class RankedResults:
     """Matching articles best first, sliced lazily (what a Paginator needs).
 
-    Ranking reads the index alone: it asks it for the best few hundred
-    candidates, then keeps those ``queryset`` (``published()`` and the filters)
-    accepts. Joining every match to its article row first costs ten times more
-    for a common word. If too few candidates pass (many drafts among the best
-    matches, a narrow date range), it asks for more, and past a bound falls
-    back to ranking inside one joined query.
-
-    With ``settings.SEARCH_RANK_WINDOW`` (default 5,000), only that many of the
-    newest matches are scored: a word found in 30,000 articles then costs what
-    one found in 5,000 does, and the archive stays reachable by date filters.
-    None scores every match.
+    Ranking reads the index alone: it scores the ``SEARCH_RANK_WINDOW`` newest
+    matches (default 5,000; None scores them all) and hands back their ids and
+    scores, then keeps the best candidates that ``queryset`` (``published()``
+    and the filters) accepts, equal scores going to the most recent. Joining
+    every match to its article row first costs ten times more for a common
+    word, and scoring only a window keeps a word found in 30,000 articles as
+    cheap as one found in 5,000; older articles stay reachable by date filters.
+    If too few candidates pass (many drafts among the best matches, a narrow
+    date range), it asks for more, and past a bound falls back to ranking
+    inside one joined query.
     """
 
     MAX_CANDIDATES = 20_000
