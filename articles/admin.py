@@ -15,6 +15,7 @@ from .admin_suggest import SuggestFromTextMixin
 from .admin_workflow import WorkflowAdminMixin
 from .forms import TagMergeForm
 from .models import Article, Country, Leader, Tag
+from .search.admin import IndexSearchMixin
 
 # Our own Tag model replaces taggit's; one "Tags" entry in the admin, not two.
 if admin.site.is_registered(TaggitTag):
@@ -126,6 +127,7 @@ class ArticleAdmin(
     HistoryAdminMixin,
     PreviewAdminMixin,
     SuggestFromTextMixin,
+    IndexSearchMixin,
     admin.ModelAdmin,
 ):
     # The form is the workflow's (WorkflowAdminMixin.form), a subclass of ArticleAdminForm.

@@ -13,3 +13,4 @@ class ArticlesConfig(AppConfig):
         from .history import register_models
 
         register_models()
+        from .search import signals  # noqa: F401  (connects the search index)

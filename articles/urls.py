@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import api, authors, feeds, previews, renditions, sitemaps, views
+from .search.views import SearchView
 
 
 class FourDigitYear:
@@ -45,6 +46,7 @@ urlpatterns = [
     path("feed/atom/", feeds.feed_view(feeds.ArticleAtomFeed), name="feed_atom"),
     path("renditions/<int:pk>/<str:name>.jpg", renditions.serve_rendition, name="rendition"),
     path("authors/<int:pk>/", authors.AuthorView.as_view(), name="author"),
+    path("search/", SearchView.as_view(), name="search"),
 ]
 for _kind, _prefix in [("country", "countries"), ("leader", "leaders"), ("tag", "tags")]:
     urlpatterns += [

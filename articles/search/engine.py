@@ -1,0 +1,247 @@
+"""Searching: from a reader's query and filters to ranked, published articles and facets."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ..models import Article, Country, Leader, TaggedArticle
+from .backends import get_backend
+from .documents import country_token, html_to_text, language_token, leader_token
+from .highlight import highlight, snippet
+from .query import Group, parse, words
+
+FACET_SIZE = 12
+YEARS_IN_FACET = 15
+
+
+@dataclass
+class Filters:
+    country: str = ""  # ISO code
+    leader: str = ""  # slug
+    tag: str = ""  # slug
+    language: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+    def __bool__(self):
+        return any(vars(self).values())
+
+
+@dataclass
+class Search:
+    """A parsed query and its querysets; nothing runs until they are read."""
+
+    parsed: object
+    filters: Filters
+    matches: object = None  # published matching articles, unordered
+    results: object = None  # the same, best first, with ``search_rank``
+    countries: list = field(default_factory=list)
+    leaders: list = field(default_factory=list)
+
+    def __bool__(self):
+        return self.matches is not None
+
+    @property
+    def highlight_terms(self):
+        """The reader's words, and the names of the countries and leaders they named."""
+        terms = list(self.parsed.terms)
+        for leader in self.leaders:
+            for spelling in [leader.name, *leader.alias_list]:
+                terms += words(spelling)
+        for country in self.countries:
+            for language in ("fr", "en", "es", "de"):
+                terms += words(country.name_in(language))
+        return list(dict.fromkeys(t for t in terms if len(t) > 2))
+
+    def facets(self):
+        """Counts per country, leader, tag, language and year: five queries."""
+        if not self:
+            return {}
+        ids = self.matches.values("pk")
+        countries = list(
+            Article.countries.through.objects.filter(article_id__in=ids)
+            .values("country__code", "country__name", "country__slug")
+            .annotate(count=Count("article_id"))
+            .order_by("-count", "country__name")[:FACET_SIZE]
+        )
+        for row in countries:
+            row["name"] = Country(code=row["country__code"], name=row["country__name"]).local_name
+        return {
+            "countries": countries,
+            "leaders": list(
+                Article.leaders.through.objects.filter(article_id__in=ids)
+                .values("leader__slug", "leader__name")
+                .annotate(count=Count("article_id"))
+                .order_by("-count", "leader__name")[:FACET_SIZE]
+            ),
+            "tags": list(
+                TaggedArticle.objects.filter(content_object_id__in=ids)
+                .values("tag__slug", "tag__name")
+                .annotate(count=Count("content_object_id"))
+                .order_by("-count", "tag__name")[:FACET_SIZE]
+            ),
+            "languages": list(
+                Article.objects.filter(pk__in=ids)
+                .values("language")
+                .annotate(count=Count("pk"))
+                .order_by("-count", "language")
+            ),
+            "years": self._years(ids),
+        }
+
+    @staticmethod
+    def _years(ids):
+        # One conditional count per year: grouping by an extracted year runs a
+        # Python function per row on SQLite, ten times slower.
+        this_year = timezone.localdate().year
+        years = range(this_year, this_year - YEARS_IN_FACET, -1)
+        counts = Article.objects.filter(pk__in=ids).aggregate(
+            **{
+                f"y{year}": Count(
+                    "pk",
+                    filter=Q(
+                        published_at__gte=_day_start(datetime.date(year, 1, 1)),
+                        published_at__lt=_day_start(datetime.date(year + 1, 1, 1)),
+                    ),
+                )
+                for year in years
+            }
+        )
+        return [{"year": year, "count": counts[f"y{year}"]} for year in years if counts[f"y{year}"]]
+
+
+def search(raw_query, filters=None, *, queryset=None):
+    """Search published articles (or ``queryset``, for the admin) for ``raw_query``.
+
+    Costs one query for the leaders' names, one more on PostgreSQL to build the
+    tsquery, and one if a country is named; the returned querysets are lazy.
+    """
+    filters = filters or Filters()
+    leaders = list(Leader.objects.only("pk", "name", "slug", "aliases", "role"))
+    parsed = parse(raw_query, leaders=leaders)
+    found = Search(parsed=parsed, filters=filters, leaders=parsed.leaders)
+    if not parsed:
+        return found
+    if parsed.countries:
+        found.countries = list(Country.objects.filter(code__in=parsed.countries))
+    groups = list(parsed.groups)
+    if filters.country:
+        groups.append(Group(words=[], tokens=[country_token(filters.country)]))
+    if filters.leader:
+        leader = next((p for p in leaders if p.slug == filters.leader), None)
+        # An unknown leader matches nothing rather than everything.
+        groups.append(Group(words=[], tokens=[leader_token(leader.pk if leader else 0)]))
+
+    qs = Article.objects.published() if queryset is None else queryset
+    if filters.tag:
+        qs = qs.filter(tagged_items__tag__slug=filters.tag)
+    if filters.date_from:
+        qs = qs.filter(published_at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        qs = qs.filter(published_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1)))
+    if filters.language:
+        groups.append(Group(words=[], tokens=[language_token(filters.language)]))
+    backend = get_backend()
+    prepared = backend.prepare(groups)
+    found.matches = backend.filter(qs, prepared)
+    found.results = RankedResults(backend, prepared, qs)
+    return found
+
+
+class RankedResults:
+    """Matching articles best first, sliced lazily (what a Paginator needs).
+
+    Ranking reads the index alone: it scores the ``SEARCH_RANK_WINDOW`` newest
+    matches (default 5,000; None scores them all) and hands back their ids and
+    scores, then keeps the best candidates that ``queryset`` (``published()``
+    and the filters) accepts, equal scores going to the most recent. Joining
+    every match to its article row first costs ten times more for a common
+    word, and scoring only a window keeps a word found in 30,000 articles as
+    cheap as one found in 5,000; older articles stay reachable by date filters.
+    If too few candidates pass (many drafts among the best matches, a narrow
+    date range), it asks for more, and past a bound falls back to ranking
+    inside one joined query.
+    """
+
+    MAX_CANDIDATES = 20_000
+
+    def __init__(self, backend, prepared, queryset):
+        self.backend = backend
+        self.prepared = prepared
+        self.queryset = queryset
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.backend.filter(self.queryset, self.prepared).count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        if stop <= start:
+            return []
+        ids = self._ranked_ids(stop)[start:stop]
+        # Only the page's articles are loaded whole.
+        articles = self.queryset.in_bulk(ids)
+        return [articles[pk] for pk in ids if pk in articles]
+
+    def _ranked_ids(self, need):
+        wanted = max(2 * need, 100)
+        window = getattr(settings, "SEARCH_RANK_WINDOW", 5000)
+        while wanted <= self.MAX_CANDIDATES:
+            if window:
+                window = max(window, wanted)
+            # With a window, the whole window comes back scored (a few thousand
+            # pairs of numbers), so a tie at the cut is settled without scoring again.
+            limit = window or wanted
+            candidates = self.backend.top(self.prepared, limit, window)
+            complete = len(candidates) < limit or bool(window)
+            kept = candidates
+            if len(candidates) > wanted:
+                edge = candidates[wanted - 1][1]
+                kept = [row for row in candidates if row[1] <= edge]  # the tie at the edge too
+            scores = dict(kept)
+            ranked = sorted(
+                self.queryset.filter(pk__in=scores).values_list("pk", "published_at"),
+                key=lambda row: (scores[row[0]], -row[1].timestamp(), -row[0]),
+            )
+            ids = [pk for pk, _ in ranked]
+            if len(ids) >= need:
+                cut = scores[ids[need - 1]]
+                if complete or cut != candidates[-1][1]:
+                    return ids
+                # Articles scoring like the last candidate may go on past it: rank
+                # that tie among all matches, most recent first.
+                better = [pk for pk in ids[:need] if scores[pk] < cut]
+                tied = self.backend.tied(self.queryset, self.prepared, cut, window)
+                tied = tied.order_by("-published_at", "-pk").values_list("pk", flat=True)
+                return better + list(tied[: need - len(better)])
+            if len(kept) == len(candidates) and len(candidates) < limit:
+                return ids  # every match was a candidate, too few pass
+            wanted *= 4
+            window = window and window * 4
+        ranked = self.backend.rank(self.queryset, self.prepared)
+        return list(ranked.values_list("pk", flat=True)[:need])
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def decorate(articles, terms):
+    """Add ``headline_html`` and ``snippet_html`` to each article of a page."""
+    for article in articles:
+        article.headline_html = highlight(article.title, terms)
+        text = html_to_text(article.body) or article.standfirst
+        article.snippet_html = snippet(text, terms)
+    return articles

@@ -1,0 +1,54 @@
+"""Writing the index. Called from signals, inside the article's own transaction."""
+
+from django.db import connection, transaction
+
+from .backends import get_backend
+from .documents import build_documents
+
+
+def index_articles(ids, *, article_model=None, using_connection=None):
+    """(Re)index the articles ``ids``; ids of deleted articles are dropped."""
+    from ..models import Article
+
+    ids = list(ids)
+    if not ids:
+        return
+    conn = using_connection or connection
+    documents = build_documents(article_model or Article, ids)
+    backend = get_backend(conn)
+    with conn.cursor() as cursor:
+        found = {d.pk for d in documents}
+        gone = [pk for pk in ids if pk not in found]
+        if gone:
+            backend.delete(cursor, gone)
+        if documents:
+            backend.write(cursor, documents)
+
+
+def remove_articles(ids):
+    with connection.cursor() as cursor:
+        get_backend().delete(cursor, list(ids))
+
+
+def rebuild(*, batch_size=1000, article_model=None, using_connection=None, progress=None):
+    """Empty the index and index every article again, in one transaction."""
+    from ..models import Article
+
+    model = article_model or Article
+    conn = using_connection or connection
+    backend = get_backend(conn)
+    total = 0
+    with transaction.atomic(using=conn.alias):
+        with conn.cursor() as cursor:
+            backend.clear(cursor)
+        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            batch = ids[start : start + batch_size]
+            with conn.cursor() as cursor:
+                backend.write(cursor, build_documents(model, batch))
+            total += len(batch)
+            if progress:
+                progress(total)
+    with conn.cursor() as cursor:
+        backend.optimize(cursor)
+    return total

@@ -1,0 +1,140 @@
+"""Turning what a reader typed into safe terms, and spotting countries and leaders.
+
+Nothing the reader typed reaches the database as syntax: the query is folded
+(case, accents), cut into words, and each word is passed as a quoted phrase or
+a bound parameter. Operators, quotes and column names are just ignored.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel import Locale
+from babel.localedata import locale_identifiers
+
+from .documents import country_token, leader_token, search_fold
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+# The longest entity name we look for, in words ("Saint-Vincent-et-les-Grenadines").
+MAX_NAME_WORDS = 6
+SITE_LANGUAGES = {"fr", "en", "es", "de"}
+
+_WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_query(raw):
+    """The query as shown back to the reader: capped, without control characters."""
+    return " ".join(_CONTROL.sub(" ", (raw or "")[:MAX_QUERY_LENGTH]).split())
+
+
+def words(text):
+    """Folded words of ``text``, as the index sees them."""
+    return _WORD.findall(search_fold(text))
+
+
+@dataclass
+class Group:
+    """One reader's word, or several forming an entity's name.
+
+    An article matches the group if it contains the words as a phrase or is
+    linked to one of the group's entities.
+    """
+
+    words: list
+    tokens: list = field(default_factory=list)
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    groups: list
+    countries: list = field(default_factory=list)
+    leaders: list = field(default_factory=list)
+
+    @property
+    def terms(self):
+        return [word for group in self.groups for word in group.words]
+
+    def __bool__(self):
+        return bool(self.groups)
+
+
+def _too_short(key, site_language):
+    # Short Latin names from other languages ("Man", "Ciad") collide with common
+    # words; two CJK characters ("朝鲜") are a perfectly good name.
+    if not key.isascii():
+        return len(key) < 2
+    return len(key) < (3 if site_language else 4)
+
+
+@lru_cache(maxsize=1)
+def country_names():
+    """Every CLDR name of every country, folded: {"coree du nord": {"KP"}, ...}.
+
+    Built once per process (about a second).
+    """
+    names = {}
+    for identifier in locale_identifiers():
+        try:
+            territories = Locale.parse(identifier).territories
+        except (ValueError, LookupError):
+            continue
+        site_language = identifier.split("_")[0] in SITE_LANGUAGES
+        for code, name in territories.items():
+            if len(code) != 2 or not code.isalpha():
+                continue
+            key = " ".join(words(name))
+            if _too_short(key, site_language):
+                continue
+            names.setdefault(key, set()).add(code)
+    return names
+
+
+def leader_names(leaders):
+    """{"poutine": {leader}, "vladimir putin": {leader}, "putin": {leader}, ...}."""
+    names = {}
+    for leader in leaders:
+        spellings = [leader.name, *leader.alias_list]
+        keys = {" ".join(words(s)) for s in spellings}
+        # One part of a name alone ("Trump", "Kim", "Abe") is how readers often search.
+        for spelling in spellings:
+            parts = words(spelling)
+            if len(parts) > 1:
+                keys |= {part for part in (parts[0], parts[-1]) if len(part) > 2}
+        for key in keys:
+            if key:
+                names.setdefault(key, set()).add(leader)
+    return names
+
+
+def parse(raw, *, leaders=()):
+    """Split ``raw`` into groups, recognising country and leader names in it.
+
+    ``leaders`` are the Leader objects to recognise (the caller loads them in
+    one query). Returns a ParsedQuery; its ``countries`` are country codes.
+    """
+    text = clean_query(raw)
+    found = words(text)[:MAX_TERMS]
+    by_country = country_names()
+    by_leader = leader_names(leaders)
+    groups, countries, matched_leaders = [], [], []
+    i = 0
+    while i < len(found):
+        for size in range(min(MAX_NAME_WORDS, len(found) - i), 0, -1):
+            key = " ".join(found[i : i + size])
+            codes = by_country.get(key, set())
+            people = by_leader.get(key, set())
+            if codes or people:
+                tokens = [country_token(c) for c in sorted(codes)]
+                tokens += [leader_token(p.pk) for p in sorted(people, key=lambda p: p.pk)]
+                groups.append(Group(words=found[i : i + size], tokens=tokens))
+                countries += [c for c in sorted(codes) if c not in countries]
+                matched_leaders += [p for p in people if p not in matched_leaders]
+                i += size
+                break
+        else:
+            groups.append(Group(words=[found[i]]))
+            i += 1
+    return ParsedQuery(text=text, groups=groups, countries=countries, leaders=matched_leaders)

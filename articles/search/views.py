@@ -1,0 +1,172 @@
+"""The reader's search page: /search/?q=…"""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from ..models import ARTICLE_LANGUAGES
+from .engine import Filters, decorate, search
+from .query import MAX_QUERY_LENGTH, clean_query
+
+
+class SearchForm(forms.Form):
+    # Longer queries are cut, not refused: a pasted paragraph still searches.
+    q = forms.CharField(label=_("Search"), required=False, strip=True)
+    country = forms.RegexField(regex=r"^[A-Za-z]{2}$", required=False)
+    leader = forms.SlugField(allow_unicode=True, required=False, max_length=200)
+    tag = forms.SlugField(allow_unicode=True, required=False, max_length=100)
+    lang = forms.ChoiceField(choices=[("", ""), *ARTICLE_LANGUAGES], required=False)
+    start = forms.DateField(required=False, label=_("From"))
+    end = forms.DateField(required=False, label=_("To"))
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
+
+    def clean_country(self):
+        return self.cleaned_data["country"].upper()
+
+
+class SearchView(TemplateView):
+    template_name = "articles/search.html"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_form(self):
+        # Strip NUL and other control characters before any field sees them.
+        data = self.request.GET.copy()
+        for key in list(data):
+            data.setlist(key, [clean_query(value) for value in data.getlist(key)])
+        form = SearchForm(data)
+        form.is_valid()
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.get_form()
+        data = form.cleaned_data  # invalid fields are simply left out
+        filters = Filters(
+            country=data.get("country", ""),
+            leader=data.get("leader", ""),
+            tag=data.get("tag", ""),
+            language=data.get("lang", ""),
+            date_from=data.get("start"),
+            date_to=data.get("end"),
+        )
+        query = data.get("q", "")
+        found = search(query, filters)
+        context.update(
+            form=form,
+            query=query,
+            truncated=len(self.request.GET.get("q", "")) > MAX_QUERY_LENGTH,
+            search=found,
+            filters=filters,
+            invalid_filters=sorted(set(form.errors) - {"q"}),
+            articles=[],
+            facet_list=[],
+        )
+        if found:
+            paginator = Paginator(found.results, self.paginate_by)
+            page = paginator.get_page(self.request.GET.get("page"))
+            articles = decorate(list(page.object_list), found.highlight_terms)
+            facets = found.facets() if articles else {}
+            context.update(
+                page_obj=page,
+                paginator=paginator,
+                articles=articles,
+                facet_list=facet_list(self.request, facets, filters),
+            )
+        return context
+
+
+def _url(request, **changes):
+    params = request.GET.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value:
+            params[key] = value
+    return "?" + params.urlencode()
+
+
+def facet_list(request, facets, filters):
+    """Facets as the template shows them: label, count, link to add or remove the filter."""
+    languages = dict(ARTICLE_LANGUAGES)
+
+    def items(rows, param, key, label, current):
+        out = []
+        for row in rows:
+            value = str(row[key])
+            active = value.lower() == str(current or "").lower()
+            out.append(
+                {
+                    "label": label(row),
+                    "count": row["count"],
+                    "active": active,
+                    "url": _url(request, **{param: "" if active else value}),
+                }
+            )
+        return out
+
+    year_items = []
+    for row in facets.get("years", []):
+        year = row["year"]
+        active = bool(
+            filters.date_from
+            and filters.date_to
+            and (filters.date_from.isoformat(), filters.date_to.isoformat())
+            == (f"{year:04d}-01-01", f"{year:04d}-12-31")
+        )
+        year_items.append(
+            {
+                "label": str(year),
+                "count": row["count"],
+                "active": active,
+                "url": _url(request, start="", end="")
+                if active
+                else _url(request, start=f"{year:04d}-01-01", end=f"{year:04d}-12-31"),
+            }
+        )
+    return [
+        {
+            "param": "country",
+            "title": _("Countries"),
+            "items": items(
+                facets.get("countries", []),
+                "country",
+                "country__code",
+                lambda r: r["name"],
+                filters.country,
+            ),
+        },
+        {
+            "param": "leader",
+            "title": _("Leaders"),
+            "items": items(
+                facets.get("leaders", []),
+                "leader",
+                "leader__slug",
+                lambda r: r["leader__name"],
+                filters.leader,
+            ),
+        },
+        {
+            "param": "tag",
+            "title": _("Topics"),
+            "items": items(
+                facets.get("tags", []), "tag", "tag__slug", lambda r: r["tag__name"], filters.tag
+            ),
+        },
+        {
+            "param": "lang",
+            "title": _("Language"),
+            "items": items(
+                facets.get("languages", []),
+                "lang",
+                "language",
+                lambda r: languages.get(r["language"], r["language"]),
+                filters.language,
+            ),
+        },
+        {"param": "year", "title": _("Year"), "items": year_items},
+    ]
