@@ -21,6 +21,13 @@ pytestmark = pytest.mark.django_db
 ENTRY_POINTS = ["/", "/countries/", "/leaders/"]
 # Syndication: feeds are linked from every page; these are not.
 ENTRY_POINTS += ["/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/api/ninjs/articles/"]
+# Search: words of the hidden articles' headlines, and the subject they share.
+ENTRY_POINTS += [
+    "/search/?q=secret",
+    "/search/?q=brouillon",
+    "/search/?q=futur",
+    "/search/?q=sommet",
+]
 LINK = re.compile(r'(?:href|src)="([^"#]+)"')
 MAX_PAGES = 400
 
@@ -91,6 +98,7 @@ def test_no_public_page_shows_a_draft_or_a_future_article(client, hidden_and_vis
     assert "/leaders/kim-jong-un/" in bodies
     assert "/tags/sommet/" in bodies
     assert visible.lead_image.url in bodies
+    assert visible.title in bodies["/search/?q=sommet"]
     assert all(r.status_code < 500 for r in pages.values())
     for article in hidden:
         for url, body in bodies.items():
