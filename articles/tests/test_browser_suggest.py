@@ -6,27 +6,15 @@ hide a broken feature: there it fails.
 """
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
 from articles.importing import analyze, import_wire_copy, parse_wire_copy
 from articles.models import Article, Country, Tag
 
+from .conftest import missing_browser
 from .factories import make_editor
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # The live server needs committed data; serialized_rollback brings the countries
 # of the data migration back after each test flushes the tables.
@@ -34,33 +22,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _missing(reason):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set: browser tests must run here)")
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright is not installed: pip install -r requirements-dev.txt")
-    if not CHROMIUM.exists():
-        _missing(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            # While Playwright runs, the ORM opens connections in its own context;
-            # left open, they would keep PostgreSQL from dropping the test database.
-            connections.close_all()
-            chromium.close()
 
 
 def test_suggest_from_text_fills_the_form_without_losing_text(live_server, browser, monkeypatch):
@@ -132,7 +93,7 @@ def test_missing_chromium_skips_locally_and_fails_on_ci(monkeypatch, ci, outcome
     if not ci:
         monkeypatch.delenv("CI")
     with pytest.raises(outcome, match="Chromium not found"):
-        _missing("Chromium not found at /nowhere")
+        missing_browser("Chromium not found at /nowhere")
 
 
 def test_passing_mentions_kept_at_import_are_one_click_away(live_server, browser, monkeypatch):

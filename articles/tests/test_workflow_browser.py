@@ -1,47 +1,15 @@
 """Two real browsers on one article: the second save is refused, its text kept (Chromium)."""
 
-import os
-
 import pytest
-from django.db import connections
 
 from articles.models import Article
 
 from .factories import make_article, make_editor
 
-playwright = pytest.importorskip("playwright.sync_api")
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def chromium(monkeypatch):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's Chromium is not installed")
-    # Playwright's sync API runs an event loop; the test's ORM calls are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield browser
-        finally:
-            # The ORM's connections opened under Playwright's loop would keep
-            # PostgreSQL from dropping the test database.
-            connections.close_all()
-            browser.close()
 
 
 def signed_in(browser, live_server, username):
@@ -53,15 +21,15 @@ def signed_in(browser, live_server, username):
     return page
 
 
-def test_two_browsers_same_article(chromium, live_server):
+def test_two_browsers_same_article(browser, live_server):
     make_editor(username="alice", first_name="Alice", last_name="Martin")
     bruno = make_editor(username="bruno")
     article = make_article(
         title="Sommet à Vladivostok", status=Article.Status.DRAFT, authors=[bruno]
     )
     url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
-    alice_page = signed_in(chromium, live_server, "alice")
-    bruno_page = signed_in(chromium, live_server, "bruno")
+    alice_page = signed_in(browser, live_server, "alice")
+    bruno_page = signed_in(browser, live_server, "bruno")
     alice_page.goto(url)
     bruno_page.goto(url)
 

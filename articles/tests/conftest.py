@@ -1,0 +1,51 @@
+"""Shared fixtures for the browser tests (Playwright driving Debian's Chromium).
+
+Without Chromium or Playwright a browser test is skipped with the reason,
+except on CI (env ``CI`` set), where .ci/run installs the browser and a skip
+would hide a broken feature: there it fails.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def missing_browser(reason):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: browser tests must run here)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_browser("Playwright is not installed: pip install -r requirements-dev.txt")
+    if not CHROMIUM.exists():
+        missing_browser(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    # Playwright's sync API keeps an event loop in this thread; ORM calls stay sync.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            # Connections the ORM opened under Playwright's loop would keep
+            # PostgreSQL from dropping the test database.
+            connections.close_all()
+            chromium.close()
