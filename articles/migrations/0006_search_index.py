@@ -14,7 +14,9 @@ POSTGRES_CREATE = [
     "CREATE TABLE articles_search ("
     " article_id bigint PRIMARY KEY,"
     " vector tsvector NOT NULL,"
-    " head tsvector NOT NULL)",
+    " head tsvector NOT NULL,"
+    # The article's, so that ranking orders equal scores without a join.
+    " published_at timestamptz)",
     "CREATE INDEX articles_search_vector ON articles_search USING GIN (vector)",
     # Matching a stored tsvector means unpacking it from TOAST; at the default
     # cost of 1 the planner scans the whole table for common words instead of

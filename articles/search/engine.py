@@ -268,7 +268,7 @@ class RankedResults:
                 window = max(window, wanted)
             # With a window, the whole window comes back scored (a few thousand
             # pairs of numbers), so a tie at the cut is settled without scoring again.
-            limit = window or wanted
+            limit = wanted if self.backend.unique_scores else window or wanted
             if (limit, window) not in self._top:
                 self._top[limit, window] = self.backend.top(self.prepared, limit, window)
             candidates = self._top[limit, window]

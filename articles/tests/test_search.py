@@ -58,6 +58,13 @@ class TestRanking:
             )
         assert titles("glacier") == ["Récent", "Moyen", "Ancien"]
 
+    def test_a_new_publication_time_reorders_ties(self):
+        old = make_article(title="Ancien", body="<p>Glacier.</p>", published_at=days_ago(5))
+        make_article(title="Récent", body="<p>Glacier.</p>", published_at=days_ago(2))
+        old.published_at = days_ago(1)
+        old.save()
+        assert titles("glacier") == ["Ancien", "Récent"]
+
     def test_recency_breaks_ties_past_the_first_candidates(self):
         # More equal scores than the index hands over at first (100 candidates).
         hours = list(range(1, 131))
