@@ -202,8 +202,8 @@ class PostgresBackend:
         return (
             "SELECT article_id, row_number() OVER (ORDER BY ts_rank(head, %s::tsquery) DESC, "
             f"published_at DESC NULLS LAST, article_id DESC)::float8 AS score FROM {TABLE} "
-            f"WHERE article_id IN (SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery "
-            "ORDER BY article_id + 0 DESC LIMIT %s)",
+            f"WHERE article_id = ANY(ARRAY(SELECT article_id FROM {TABLE} "
+            "WHERE vector @@ %s::tsquery ORDER BY article_id + 0 DESC LIMIT %s))",
             [prepared, prepared, window],
         )
 
