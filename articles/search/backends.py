@@ -17,6 +17,7 @@ TABLE = "articles_search"
 
 class SQLiteBackend:
     vendor = "sqlite"
+    unique_scores = False
     # bm25 weights per column: title, standfirst, body, subjects.
     weights = (10.0, 4.0, 1.0, 2.0)
 
@@ -102,6 +103,9 @@ class SQLiteBackend:
 
 class PostgresBackend:
     vendor = "postgresql"
+    # Each match's score is its place in the final order (rank, then recency), so
+    # no two tie: the best ``limit`` are enough, none need settling afterwards.
+    unique_scores = True
 
     def write(self, cursor, documents):
         # The article's own configuration stems its texts; subject tokens are kept
@@ -110,8 +114,8 @@ class PostgresBackend:
         # inline, so ranking thousands of matches does not unpack every body.
         # Matches in the body alone score alike; recency orders them.
         cursor.executemany(
-            f"INSERT INTO {TABLE} (article_id, vector, head) "
-            "SELECT %s, a || b || setweight(to_tsvector(cfg, unaccent(%s)), 'C') || d, "
+            f"INSERT INTO {TABLE} (article_id, published_at, vector, head) "
+            "SELECT %s, %s, a || b || setweight(to_tsvector(cfg, unaccent(%s)), 'C') || d, "
             "a || b || d "
             "FROM (SELECT cfg, "
             "setweight(to_tsvector(cfg, unaccent(%s)), 'A') AS a, "
@@ -119,8 +123,12 @@ class PostgresBackend:
             "setweight(to_tsvector('simple', %s), 'D') AS d "
             "FROM (SELECT %s::regconfig AS cfg) c) parts "
             "ON CONFLICT (article_id) DO UPDATE "
-            "SET vector = EXCLUDED.vector, head = EXCLUDED.head",
-            [(d.pk, d.body, d.title, d.standfirst, d.subjects, d.pg_config) for d in documents],
+            "SET vector = EXCLUDED.vector, head = EXCLUDED.head, "
+            "published_at = EXCLUDED.published_at",
+            [
+                (d.pk, d.published_at, d.body, d.title, d.standfirst, d.subjects, d.pg_config)
+                for d in documents
+            ],
         )
 
     def delete(self, cursor, ids):
@@ -180,7 +188,6 @@ class PostgresBackend:
         )
 
     def top(self, prepared, limit, window=None):
-        # Negated so that, as with bm25, lower is better; float8 so it compares exactly.
         sql, params = self._scored(prepared, window)
         with default_connection.cursor() as cursor:
             cursor.execute(f"{sql} ORDER BY score, article_id DESC LIMIT %s", [*params, limit])
@@ -190,10 +197,13 @@ class PostgresBackend:
         # "article_id + 0": ordering by the bare primary key makes the planner walk
         # it backwards and unpack every vector it passes; this way it takes the
         # matches from the GIN index, keeps the newest ids, then scores those.
+        # Headlines often miss a common word: most matches rank alike and
+        # recency decides, from the index's own copy of the publication time.
         return (
-            f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM {TABLE} "
-            f"WHERE article_id IN (SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery "
-            "ORDER BY article_id + 0 DESC LIMIT %s)",
+            "SELECT article_id, row_number() OVER (ORDER BY ts_rank(head, %s::tsquery) DESC, "
+            f"published_at DESC NULLS LAST, article_id DESC)::float8 AS score FROM {TABLE} "
+            f"WHERE article_id = ANY(ARRAY(SELECT article_id FROM {TABLE} "
+            "WHERE vector @@ %s::tsquery ORDER BY article_id + 0 DESC LIMIT %s))",
             [prepared, prepared, window],
         )
 

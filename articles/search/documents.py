@@ -56,6 +56,7 @@ class Document:
     body: str
     subjects: str
     language: str
+    published_at: object = None  # breaks ties in the index itself (PostgreSQL)
 
     @property
     def pg_config(self):
@@ -75,7 +76,7 @@ def build_documents(article_model, ids):
     for article_id, leader_id in leaders.values_list("article_id", "leader_id"):
         subjects[article_id].append(leader_token(leader_id))
     rows = article_model.objects.filter(pk__in=ids).values_list(
-        "pk", "title", "standfirst", "body", "language"
+        "pk", "title", "standfirst", "body", "language", "published_at"
     )
     return [
         Document(
@@ -85,6 +86,7 @@ def build_documents(article_model, ids):
             body=search_fold(html_to_text(body)),
             subjects=" ".join([language_token(language), *sorted(subjects[pk])]),
             language=language,
+            published_at=published_at,
         )
-        for pk, title, standfirst, body, language in rows
+        for pk, title, standfirst, body, language, published_at in rows
     ]

@@ -1,20 +1,31 @@
 """Searching: from a reader's query and filters to ranked, published articles and facets."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ..models import Article, Country, Leader, TaggedArticle
 from .backends import get_backend
 from .documents import country_token, html_to_text, language_token, leader_token
 from .highlight import highlight, snippet
+from .index import generation
 from .query import Group, parse, words
 
 FACET_SIZE = 12
 YEARS_IN_FACET = 15
+# Counts and facets are kept this long (seconds), or until the index changes.
+SUMMARY_TIMEOUT = 60
+
+
+def facet_sample():
+    """How many of the best matches facets count: all matches cost a second at 100,000."""
+    return getattr(settings, "SEARCH_FACET_SAMPLE", 1000)
 
 
 @dataclass
@@ -40,6 +51,7 @@ class Search:
     results: object = None  # the same, best first, with ``search_rank``
     countries: list = field(default_factory=list)
     leaders: list = field(default_factory=list)
+    cache_key: str = ""  # empty: not cached (the admin's own querysets)
 
     def __bool__(self):
         return self.matches is not None
@@ -57,10 +69,26 @@ class Search:
         return list(dict.fromkeys(t for t in terms if len(t) > 2))
 
     def facets(self):
-        """Counts per country, leader, tag, language and year: five queries."""
+        """Counts per country, leader, tag, language and year among the best matches.
+
+        Five queries over the ``facet_sample()`` best ranked matches (which the
+        page then reuses), or none if cached. ``sample`` is that number when
+        there are more matches than it, so the page can say so.
+        """
         if not self:
             return {}
-        ids = self.matches.values("pk")
+        key = self.cache_key and f"{self.cache_key}:facets"
+        facets = cache.get(key) if key else None
+        if facets is None:
+            ids = self.results.ranked_ids(facet_sample())
+            facets = self._facets(ids) if ids else {}
+            if ids and self.results.count() > len(ids):
+                facets["sample"] = len(ids)
+            if key:
+                cache.set(key, facets, SUMMARY_TIMEOUT)
+        return facets
+
+    def _facets(self, ids):
         countries = list(
             Article.countries.through.objects.filter(article_id__in=ids)
             .values("country__code", "country__name", "country__slug")
@@ -68,7 +96,9 @@ class Search:
             .order_by("-count", "country__name")[:FACET_SIZE]
         )
         for row in countries:
-            row["name"] = Country(code=row["country__code"], name=row["country__name"]).local_name
+            row["name"] = str(
+                Country(code=row["country__code"], name=row["country__name"]).local_name
+            )
         return {
             "countries": countries,
             "leaders": list(
@@ -147,8 +177,27 @@ def search(raw_query, filters=None, *, queryset=None):
     backend = get_backend()
     prepared = backend.prepare(groups)
     found.matches = backend.filter(qs, prepared)
-    found.results = RankedResults(backend, prepared, qs)
+    if queryset is None:
+        found.cache_key = _cache_key(prepared, filters)
+    found.results = RankedResults(backend, prepared, qs, cache_key=found.cache_key)
     return found
+
+
+def _cache_key(prepared, filters):
+    # The prepared match already holds the country, leader and language filters;
+    # the generation changes with every index write, so nothing outlives an edit.
+    parts = [
+        connection.settings_dict["NAME"],
+        generation(),
+        translation.get_language(),  # country names in facets are translated
+        prepared,
+        filters.tag,
+        filters.date_from,
+        filters.date_to,
+        facet_sample(),
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"articles:search:{digest}"
 
 
 class RankedResults:
@@ -168,15 +217,24 @@ class RankedResults:
 
     MAX_CANDIDATES = 20_000
 
-    def __init__(self, backend, prepared, queryset):
+    def __init__(self, backend, prepared, queryset, *, cache_key=""):
         self.backend = backend
         self.prepared = prepared
         self.queryset = queryset
+        self.cache_key = cache_key
         self._count = None
+        self._ranked = []  # the longest ranking computed so far
+        self._ranked_need = 0
+        self._top = {}
 
     def count(self):
         if self._count is None:
-            self._count = self.backend.filter(self.queryset, self.prepared).count()
+            key = self.cache_key and f"{self.cache_key}:count"
+            self._count = cache.get(key) if key else None
+            if self._count is None:
+                self._count = self.backend.filter(self.queryset, self.prepared).count()
+                if key:
+                    cache.set(key, self._count, SUMMARY_TIMEOUT)
         return self._count
 
     def __len__(self):
@@ -190,10 +248,17 @@ class RankedResults:
             stop = self.count()
         if stop <= start:
             return []
-        ids = self._ranked_ids(stop)[start:stop]
+        ids = self.ranked_ids(stop)[start:stop]
         # Only the page's articles are loaded whole.
         articles = self.queryset.in_bulk(ids)
         return [articles[pk] for pk in ids if pk in articles]
+
+    def ranked_ids(self, need):
+        """The ids of the ``need`` best matches (fewer if there are not as many)."""
+        if need > self._ranked_need:
+            self._ranked = self._ranked_ids(need)
+            self._ranked_need = need
+        return self._ranked[:need]
 
     def _ranked_ids(self, need):
         wanted = max(2 * need, 100)
@@ -203,8 +268,10 @@ class RankedResults:
                 window = max(window, wanted)
             # With a window, the whole window comes back scored (a few thousand
             # pairs of numbers), so a tie at the cut is settled without scoring again.
-            limit = window or wanted
-            candidates = self.backend.top(self.prepared, limit, window)
+            limit = wanted if self.backend.unique_scores else window or wanted
+            if (limit, window) not in self._top:
+                self._top[limit, window] = self.backend.top(self.prepared, limit, window)
+            candidates = self._top[limit, window]
             complete = len(candidates) < limit or bool(window)
             kept = candidates
             if len(candidates) > wanted:

@@ -1,9 +1,37 @@
 """Writing the index. Called from signals, inside the article's own transaction."""
 
+import uuid
+
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from .backends import get_backend
 from .documents import build_documents
+
+GENERATION_KEY = "articles:search:generation"
+
+
+def generation():
+    """A token that changes whenever the index does; cached search summaries carry it."""
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        token = cache.get(GENERATION_KEY, "")
+    return token
+
+
+def bump_generation(conn=None):
+    """Forget every cached count and facet, now and again once the change commits.
+
+    Now, so the writer's own next search sees its change; on commit, so a
+    search run by another request meanwhile cannot keep the old state.
+    """
+
+    def bump():
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+    bump()
+    transaction.on_commit(bump, using=(conn or connection).alias)
 
 
 def index_articles(ids, *, article_model=None, using_connection=None):
@@ -23,11 +51,13 @@ def index_articles(ids, *, article_model=None, using_connection=None):
             backend.delete(cursor, gone)
         if documents:
             backend.write(cursor, documents)
+    bump_generation(conn)
 
 
 def remove_articles(ids):
     with connection.cursor() as cursor:
         get_backend().delete(cursor, list(ids))
+    bump_generation()
 
 
 def rebuild(*, batch_size=1000, article_model=None, using_connection=None, progress=None):
@@ -51,4 +81,5 @@ def rebuild(*, batch_size=1000, article_model=None, using_connection=None, progr
                 progress(total)
     with conn.cursor() as cursor:
         backend.optimize(cursor)
+    bump_generation(conn)
     return total

@@ -8,8 +8,8 @@ signals: run ``manage.py rebuild_search_index`` after those.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from ..models import Article
-from .index import index_articles, remove_articles
+from ..models import Article, TaggedArticle
+from .index import bump_generation, index_articles, remove_articles
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_index_article_saved")
@@ -40,3 +40,11 @@ for through in (Article.countries.through, Article.leaders.through):
     m2m_changed.connect(
         subjects_changed, sender=through, dispatch_uid=f"search_index_{through.__name__}"
     )
+
+
+@receiver(post_save, sender=TaggedArticle, dispatch_uid="search_summary_tagged")
+@receiver(post_delete, sender=TaggedArticle, dispatch_uid="search_summary_untagged")
+def tags_changed(sender, raw=False, **kwargs):
+    # Tags are not in the index, but the cached topic facets count them.
+    if not raw:
+        bump_generation()

@@ -66,15 +66,17 @@ class SearchView(TemplateView):
             facet_list=[],
         )
         if found:
+            # Facets first: they rank the best thousand matches, which the page reuses.
+            facets = found.facets()
             paginator = Paginator(found.results, self.paginate_by)
             page = paginator.get_page(self.request.GET.get("page"))
             articles = decorate(list(page.object_list), found.highlight_terms)
-            facets = found.facets() if articles else {}
             context.update(
                 page_obj=page,
                 paginator=paginator,
                 articles=articles,
-                facet_list=facet_list(self.request, facets, filters),
+                facet_list=facet_list(self.request, facets, filters) if articles else [],
+                facet_sample=facets.get("sample"),
             )
         return context
 

@@ -58,6 +58,13 @@ class TestRanking:
             )
         assert titles("glacier") == ["Récent", "Moyen", "Ancien"]
 
+    def test_a_new_publication_time_reorders_ties(self):
+        old = make_article(title="Ancien", body="<p>Glacier.</p>", published_at=days_ago(5))
+        make_article(title="Récent", body="<p>Glacier.</p>", published_at=days_ago(2))
+        old.published_at = days_ago(1)
+        old.save()
+        assert titles("glacier") == ["Ancien", "Récent"]
+
     def test_recency_breaks_ties_past_the_first_candidates(self):
         # More equal scores than the index hands over at first (100 candidates).
         hours = list(range(1, 131))
@@ -258,6 +265,43 @@ class TestPage:
         old = timezone.localdate(days_ago(800))
         assert filtered(start=old.isoformat(), end=old.isoformat()) == ["Glacier C"]
         assert filtered(leader="nobody") == []
+
+    def test_facets_count_the_best_matches_and_say_so(self, client, settings):
+        settings.SEARCH_FACET_SAMPLE = 2
+        make_article(title="Glacier glacier A", countries=["KP"], published_at=days_ago(3))
+        make_article(title="Glacier glacier B", countries=["KP"], published_at=days_ago(2))
+        make_article(title="Rien", body="<p>Un glacier.</p>", countries=["RU"])
+        response = client.get(URL, {"q": "glacier"})
+        facets = {f["param"]: {str(i["label"]): i["count"] for i in f["items"]} for f in
+                  response.context["facet_list"]}  # fmt: skip
+        assert facets["country"] == {"Corée du Nord": 2}
+        assert response.context["paginator"].count == 3
+        assert "among the 2 most relevant" in response.content.decode()
+        settings.SEARCH_FACET_SAMPLE = 1000
+        response = client.get(URL, {"q": "glacier"})
+        assert "most relevant" not in response.content.decode()
+
+    def test_counts_and_facets_are_cached_until_the_index_changes(
+        self, client, django_assert_num_queries
+    ):
+        article = make_article(title="Glacier A", countries=["KP"])
+        make_article(title="Glacier B", countries=["RU"])
+
+        def counts():
+            response = client.get(URL, {"q": "glacier"})
+            facets = {f["param"]: {str(i["label"]): i["count"] for i in f["items"]} for f in
+                      response.context["facet_list"]}  # fmt: skip
+            return response.context["paginator"].count, facets["country"]
+
+        assert counts() == (2, {"Corée du Nord": 1, "Russie": 1})
+        # Leaders' names, best candidates, their dates, the page: no count, no facets.
+        with django_assert_num_queries(4 + POSTGRES):
+            assert counts() == (2, {"Corée du Nord": 1, "Russie": 1})
+        services.unpublish(article=article)
+        assert counts() == (1, {"Russie": 1})
+        article.delete()
+        make_article(title="Glacier C", tags=["Climat"])
+        assert counts() == (2, {"Russie": 1})
 
     def test_query_count_is_constant(self, client, django_assert_num_queries, putin):
         # Leaders' names, count, best candidates, their dates, the page, five facets;
