@@ -1,14 +1,18 @@
-"""Shared fixtures for the browser tests (Playwright driving Debian's Chromium).
+"""Shared test fixtures: demo content, the entity index, the browser.
+
+Browser tests use Playwright driving Debian's Chromium.
 
 Without Chromium or Playwright a browser test is skipped with the reason,
 except on CI (env ``CI`` set), where .ci/run installs the browser and a skip
 would hide a broken feature: there it fails.
 """
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,3 +53,19 @@ def browser(monkeypatch):
             # PostgreSQL from dropping the test database.
             connections.close_all()
             chromium.close()
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def fresh_entity_index():
+    """The suggestion index lives in the process; a rolled-back test must not leave
+    its countries, leaders or tags in it."""
+    from articles import knowledge
+
+    knowledge.invalidate()
+    yield
+    knowledge.invalidate()

@@ -1,9 +1,7 @@
-import io
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -18,20 +16,7 @@ from .factories import country, make_article, make_leader
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "summit-vladivostok-fr.txt"
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    # The index lives in the process; a rolled-back test must not leave its leaders in it.
-    knowledge.invalidate()
-    yield
-    knowledge.invalidate()
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_entity_index")]
 
 
 @pytest.fixture

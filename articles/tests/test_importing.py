@@ -5,14 +5,13 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles import knowledge
 from articles.importing import WireCopyError, guess_language, parse_wire_copy
 from articles.models import Article
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "summit-vladivostok-fr.txt"
 JSON_KEYS = {"file", "title", "language", "countries", "leaders", "tags", "subjects"}
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_entity_index")]
 
 OUR_COPY = (
     "Kim and Putin meet in Vladivostok\n"
@@ -23,18 +22,6 @@ OUR_COPY = (
     "The talks in Vladivostok lasted five hours, a Kremlin aide said. Pyongyang wants\n"
     "more support from Moscow, while Tokyo watched closely.\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    knowledge.invalidate()
-    yield
-    knowledge.invalidate()
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def run(*args):

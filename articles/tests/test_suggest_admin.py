@@ -5,7 +5,6 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles import knowledge
 from articles.admin_suggest import plain_text
 from articles.models import Tag
 
@@ -13,14 +12,7 @@ from .factories import make_article, make_editor, make_user
 
 URL = "admin:articles_article_suggest_from_text"
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    knowledge.invalidate()
-    yield
-    knowledge.invalidate()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_entity_index")]
 
 
 @pytest.fixture
