@@ -7,6 +7,8 @@ few subject tokens, and all groups must match. Reader text is only ever passed
 as a quoted FTS5 phrase or a bound parameter.
 """
 
+from dataclasses import dataclass
+
 from django.db import connection as default_connection
 from django.db.models.expressions import RawSQL
 
@@ -15,11 +17,22 @@ from .documents import PG_QUERY_CONFIGS
 TABLE = "articles_search"
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A query in the backend's own syntax: what must match, and the headline tier."""
+
+    match: str
+    head: str = ""
+
+
 class SQLiteBackend:
     vendor = "sqlite"
-    unique_scores = False
-    # bm25 weights per column: title, standfirst, body, subjects.
-    weights = (10.0, 4.0, 1.0, 2.0)
+    # Reading newest first, with one FTS5 lookup per article, stops early for a
+    # common word; SQLite's planner cannot tell a rare word from a common one.
+    bounded_scan = True
+    # bm25 weights per column: title, standfirst, body, subjects. The body only
+    # decides whether an article matches: body matches are ordered by recency.
+    weights = (10.0, 4.0, 0.0, 2.0)
 
     def write(self, cursor, documents):
         self.delete(cursor, [d.pk for d in documents])
@@ -53,26 +66,65 @@ class SQLiteBackend:
             parts.append("(" + " OR ".join(alternatives) + ")")
         return " AND ".join(parts)
 
-    def prepare(self, groups):
-        return self.match_expression(groups)
+    def prepare(self, groups, reader_groups):
+        """The match for every group, and the one for the headline tier.
+
+        The headline tier is the matches where one of the reader's own groups (not
+        a filter's token) is in the headline, standfirst or subjects.
+        """
+        match = self.match_expression(groups)
+        heads = " OR ".join(self.match_expression([group]) for group in reader_groups)
+        head = f"({match}) AND {{title standfirst subjects}} : ({heads})" if heads else ""
+        return Prepared(match=match, head=head)
 
     def filter(self, queryset, prepared):
         """``queryset`` narrowed to matches; usable as a subquery (facets, admin)."""
         return queryset.filter(
-            pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [prepared])
+            pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [prepared.match])
         )
 
-    def top(self, prepared, limit, window=None):
-        """The ``limit`` best matches as (article id, sort key), best first.
+    def recent_matches(self, queryset, prepared, *, count, scan):
+        """Ids of the ``count`` newest matches among the ``scan`` newest of ``queryset``.
 
-        Only the ``window`` newest matches (by id) are scored, if given.
+        None if the index holds fewer than ``scan`` matches: reading them all is
+        then cheaper. Articles are read newest first, each looked up in the index,
+        and reading stops at the ``count``-th match; SQLite's planner cannot tell
+        a rare word from a common one, so the bound is ours.
         """
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, score FROM (SELECT rowid, {self._score} AS score FROM {TABLE} "
-                f"WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s) "
-                "ORDER BY score, rowid DESC LIMIT %s",
-                [prepared, window or -1, limit],
+                f"SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC "
+                "LIMIT 1 OFFSET %s",
+                [prepared.match, scan - 1],
+            )
+            if cursor.fetchone() is None:
+                return None
+        newest = queryset.order_by("-published_at").values_list("published_at", flat=True)
+        floor = list(newest[scan - 1 : scan])
+        recent = queryset.extra(
+            where=[
+                f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s"
+                f" AND {TABLE}.rowid = articles_article.id)"
+            ],
+            params=[prepared.match],
+        )
+        if floor:  # ties with the last article read are read too
+            recent = recent.filter(published_at__gte=floor[0])
+        return list(recent.order_by("-published_at", "-pk").values_list("pk", flat=True)[:count])
+
+    def head_scores(self, prepared, window):
+        """(article id, score) of the ``window`` newest headline-tier matches; lower is better.
+
+        FTS5 walks matches by descending rowid and stops at the window, so only
+        the window is scored.
+        """
+        if not prepared.head:
+            return []
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, {self._score} FROM {TABLE} WHERE {TABLE} MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                [prepared.head, window or -1],
             )
             return cursor.fetchall()
 
@@ -80,32 +132,10 @@ class SQLiteBackend:
     def _score(self):
         return f"bm25({TABLE}, {', '.join(str(w) for w in self.weights)})"
 
-    def tied(self, queryset, prepared, score, window=None):
-        """``queryset`` narrowed to the matches (in the window) scoring exactly ``score``."""
-        return queryset.filter(
-            pk__in=RawSQL(
-                f"SELECT rowid FROM (SELECT rowid, {self._score} AS score FROM {TABLE} "
-                f"WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s) WHERE score = %s",
-                [prepared, window or -1, score],
-            )
-        )
-
-    def rank(self, queryset, prepared):
-        """``queryset`` joined to the index, matches only, best first (top level only)."""
-        weights = ", ".join(str(w) for w in self.weights)
-        return queryset.extra(
-            select={"search_rank": f"bm25({TABLE}, {weights})"},
-            tables=[TABLE],
-            where=[f"{TABLE}.rowid = articles_article.id", f"{TABLE} MATCH %s"],
-            params=[prepared],
-        ).order_by("search_rank", "-published_at", "-pk")
-
 
 class PostgresBackend:
     vendor = "postgresql"
-    # Each match's score is its place in the final order (rank, then recency), so
-    # no two tie: the best ``limit`` are enough, none need settling afterwards.
-    unique_scores = True
+    bounded_scan = False
 
     def write(self, cursor, documents):
         # The article's own configuration stems its texts; subject tokens are kept
@@ -166,63 +196,85 @@ class PostgresBackend:
             per_config.append("(" + " && ".join(ands) + ")")
         return " || ".join(per_config), params
 
-    def prepare(self, groups):
-        """The tsquery as text, computed once so the main query compares to a constant.
+    def prepare(self, groups, reader_groups):
+        """The tsqueries as text, computed once so the main queries compare to constants.
 
-        Configurations that parse the query alike are OR-ed once, not five times
-        (the planner would think the query five times less selective).
+        ``match`` needs every group; ``head`` any of the reader's own groups (not
+        a filter's token), for the headline tier. Configurations that parse the
+        query alike are OR-ed once, not five times (the planner would think the
+        query five times less selective).
         """
         parts, params = [], []
-        for config in PG_QUERY_CONFIGS:
-            sql, config_params = self.tsquery_sql(groups, [config])
-            parts.append(f"({sql})::text")
-            params += config_params
+        builders = [
+            lambda config: self.tsquery_sql(groups, [config]),
+            lambda config: self._any_sql(reader_groups, config),
+        ]
+        for build in builders:
+            for config in PG_QUERY_CONFIGS:
+                sql, config_params = build(config)
+                parts.append(f"({sql})::text")
+                params += config_params
         with default_connection.cursor() as cursor:
             cursor.execute(f"SELECT {', '.join(parts)}", params)
-            texts = [text for text in dict.fromkeys(cursor.fetchone()) if text]
-        return " | ".join(f"( {text} )" for text in texts)
+            texts = cursor.fetchone()
+        size = len(PG_QUERY_CONFIGS)
+        return Prepared(match=self._or(texts[:size]), head=self._or(texts[size:]))
+
+    def _any_sql(self, groups, config):
+        if not groups:
+            return "NULL::tsquery", []
+        sqls, params = [], []
+        for group in groups:
+            sql, group_params = self.tsquery_sql([group], [config])
+            sqls.append(sql)
+            params += group_params
+        return " || ".join(sqls), params
+
+    @staticmethod
+    def _or(texts):
+        return " | ".join(f"( {text} )" for text in dict.fromkeys(texts) if text)
 
     def filter(self, queryset, prepared):
         return queryset.filter(
-            pk__in=RawSQL(f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery", [prepared])
-        )
-
-    def top(self, prepared, limit, window=None):
-        sql, params = self._scored(prepared, window)
-        with default_connection.cursor() as cursor:
-            cursor.execute(f"{sql} ORDER BY score, article_id DESC LIMIT %s", [*params, limit])
-            return cursor.fetchall()
-
-    def _scored(self, prepared, window):
-        # "article_id + 0": ordering by the bare primary key makes the planner walk
-        # it backwards and unpack every vector it passes; this way it takes the
-        # matches from the GIN index, keeps the newest ids, then scores those.
-        # Headlines often miss a common word: most matches rank alike and
-        # recency decides, from the index's own copy of the publication time.
-        return (
-            "SELECT article_id, row_number() OVER (ORDER BY ts_rank(head, %s::tsquery) DESC, "
-            f"published_at DESC NULLS LAST, article_id DESC)::float8 AS score FROM {TABLE} "
-            f"WHERE article_id = ANY(ARRAY(SELECT article_id FROM {TABLE} "
-            "WHERE vector @@ %s::tsquery ORDER BY article_id + 0 DESC LIMIT %s))",
-            [prepared, prepared, window],
-        )
-
-    def tied(self, queryset, prepared, score, window=None):
-        sql, params = self._scored(prepared, window)
-        return queryset.filter(
             pk__in=RawSQL(
-                f"SELECT article_id FROM ({sql}) AS scored WHERE score = %s", [*params, score]
+                f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery", [prepared.match]
             )
         )
 
-    def rank(self, queryset, prepared):
-        return queryset.extra(
-            select={"search_rank": f"ts_rank({TABLE}.head, %s::tsquery)::float8"},
-            select_params=[prepared],
-            tables=[TABLE],
-            where=[f"{TABLE}.article_id = articles_article.id", f"{TABLE}.vector @@ %s::tsquery"],
-            params=[prepared],
-        ).order_by("-search_rank", "-published_at", "-pk")
+    def recent_matches(self, queryset, prepared, *, count, scan):
+        """Ids of the ``count`` newest matches among the ``scan`` newest of ``queryset``.
+
+        The planner walks the newest articles, checking each one's vector, and
+        stops at the ``count``-th match, or hashes a rare word's few matches;
+        the ``scan`` bound keeps a word it wrongly takes for common (one missing
+        from its statistics) from walking the whole archive.
+        """
+        recent = queryset.order_by("-published_at", "-pk").values("pk", "published_at")[:scan]
+        recent_sql, params = recent.query.sql_with_params()
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT recent.pk FROM ({recent_sql}) AS recent WHERE recent.pk IN "
+                f"(SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery) "
+                "ORDER BY recent.published_at DESC, recent.pk DESC LIMIT %s",
+                [*params, prepared.match, count],
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+
+    def head_scores(self, prepared, window):
+        """(article id, score) of the ``window`` newest headline-tier matches; lower is better."""
+        if not prepared.head:
+            return []
+        with default_connection.cursor() as cursor:
+            # "article_id + 0": ordering by the bare primary key makes the planner
+            # walk it backwards and unpack every vector it passes; this way both
+            # GIN indexes (headline tier, whole article) narrow the rows first.
+            cursor.execute(
+                f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 FROM {TABLE} "
+                "WHERE head @@ %s::tsquery AND vector @@ %s::tsquery "
+                "ORDER BY article_id + 0 DESC LIMIT %s",
+                [prepared.head, prepared.head, prepared.match, window],
+            )
+            return cursor.fetchall()
 
 
 def get_backend(connection=None):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
 from ..models import Article, Country, Leader, TaggedArticle
@@ -175,7 +176,7 @@ def search(raw_query, filters=None, *, queryset=None):
     if filters.language:
         groups.append(Group(words=[], tokens=[language_token(filters.language)]))
     backend = get_backend()
-    prepared = backend.prepare(groups)
+    prepared = backend.prepare(groups, parsed.groups)
     found.matches = backend.filter(qs, prepared)
     if queryset is None:
         found.cache_key = _cache_key(prepared, filters)
@@ -203,19 +204,23 @@ def _cache_key(prepared, filters):
 class RankedResults:
     """Matching articles best first, sliced lazily (what a Paginator needs).
 
-    Ranking reads the index alone: it scores the ``SEARCH_RANK_WINDOW`` newest
-    matches (default 5,000; None scores them all) and hands back their ids and
-    scores, then keeps the best candidates that ``queryset`` (``published()``
-    and the filters) accepts, equal scores going to the most recent. Joining
-    every match to its article row first costs ten times more for a common
-    word, and scoring only a window keeps a word found in 30,000 articles as
-    cheap as one found in 5,000; older articles stay reachable by date filters.
-    If too few candidates pass (many drafts among the best matches, a narrow
-    date range), it asks for more, and past a bound falls back to ranking
-    inside one joined query.
+    Two tiers, on both databases. First the headline tier: matches where one of
+    the reader's words, or a country or leader they named, is in the headline,
+    standfirst or subjects, by a weighted score (headline over standfirst over
+    subjects), equal scores going to the most recent. Only the
+    ``SEARCH_RANK_WINDOW`` newest of them (default 1,000; None: all) are scored;
+    older ones join the second tier. Then every other match, most recent first.
+
+    Costs stay flat as the archive grows: the index hands over the window
+    without scoring older matches, and the second tier is read from the newest
+    articles down and stops at the page's end, so a word found in 30,000
+    articles costs what one found in 3,000 does.
     """
 
-    MAX_CANDIDATES = 20_000
+    # On SQLite, how many of the newest articles are read, per article wanted,
+    # before taking a word for rare and asking the index for all its matches.
+    SCAN_PER_RESULT = 20
+    SCAN_MIN = 2000
 
     def __init__(self, backend, prepared, queryset, *, cache_key=""):
         self.backend = backend
@@ -223,9 +228,9 @@ class RankedResults:
         self.queryset = queryset
         self.cache_key = cache_key
         self._count = None
+        self._head = None
         self._ranked = []  # the longest ranking computed so far
         self._ranked_need = 0
-        self._top = {}
 
     def count(self):
         if self._count is None:
@@ -256,49 +261,50 @@ class RankedResults:
     def ranked_ids(self, need):
         """The ids of the ``need`` best matches (fewer if there are not as many)."""
         if need > self._ranked_need:
-            self._ranked = self._ranked_ids(need)
-            self._ranked_need = need
+            # Reading one by one (iteration) grows the ranking geometrically.
+            longer = max(need, 2 * self._ranked_need)
+            head = self.head_tier()
+            ids = head[:longer]
+            ids += self._newest(longer - len(ids), exclude=head)
+            self._ranked, self._ranked_need = ids, longer
         return self._ranked[:need]
 
-    def _ranked_ids(self, need):
-        wanted = max(2 * need, 100)
-        window = getattr(settings, "SEARCH_RANK_WINDOW", 5000)
-        while wanted <= self.MAX_CANDIDATES:
-            if window:
-                window = max(window, wanted)
-            # With a window, the whole window comes back scored (a few thousand
-            # pairs of numbers), so a tie at the cut is settled without scoring again.
-            limit = wanted if self.backend.unique_scores else window or wanted
-            if (limit, window) not in self._top:
-                self._top[limit, window] = self.backend.top(self.prepared, limit, window)
-            candidates = self._top[limit, window]
-            complete = len(candidates) < limit or bool(window)
-            kept = candidates
-            if len(candidates) > wanted:
-                edge = candidates[wanted - 1][1]
-                kept = [row for row in candidates if row[1] <= edge]  # the tie at the edge too
-            scores = dict(kept)
+    def head_tier(self):
+        """Ids of the scored headline-tier matches that ``queryset`` accepts, best first."""
+        if self._head is None:
+            window = getattr(settings, "SEARCH_RANK_WINDOW", 1000)
+            scores = dict(self.backend.head_scores(self.prepared, window))
+            rows = self.queryset.filter(pk__in=scores).values_list("pk", "published_at")
             ranked = sorted(
-                self.queryset.filter(pk__in=scores).values_list("pk", "published_at"),
-                key=lambda row: (scores[row[0]], -row[1].timestamp(), -row[0]),
+                rows if scores else (),  # no query for a word found in no headline
+                key=lambda row: (scores[row[0]], -_timestamp(row[1]), -row[0]),
             )
-            ids = [pk for pk, _ in ranked]
-            if len(ids) >= need:
-                cut = scores[ids[need - 1]]
-                if complete or cut != candidates[-1][1]:
-                    return ids
-                # Articles scoring like the last candidate may go on past it: rank
-                # that tie among all matches, most recent first.
-                better = [pk for pk in ids[:need] if scores[pk] < cut]
-                tied = self.backend.tied(self.queryset, self.prepared, cut, window)
-                tied = tied.order_by("-published_at", "-pk").values_list("pk", flat=True)
-                return better + list(tied[: need - len(better)])
-            if len(kept) == len(candidates) and len(candidates) < limit:
-                return ids  # every match was a candidate, too few pass
-            wanted *= 4
-            window = window and window * 4
-        ranked = self.backend.rank(self.queryset, self.prepared)
-        return list(ranked.values_list("pk", flat=True)[:need])
+            self._head = [pk for pk, _ in ranked]
+        return self._head
+
+    def _newest(self, count, *, exclude):
+        """The ``count`` most recent matches outside ``exclude``.
+
+        First among the newest articles only: exact, since every article left
+        unread is older than the ones read. If too few of those match, the word
+        is rare, and all its matches are read.
+        """
+        if count <= 0:
+            return []
+        queryset = self.queryset.exclude(pk__in=exclude) if exclude else self.queryset
+        scan = max(self.SCAN_MIN, self.SCAN_PER_RESULT * count)
+        ids = self.backend.recent_matches(queryset, self.prepared, count=count, scan=scan)
+        if ids is not None and len(ids) == count:
+            return ids
+        matches = self.backend.filter(queryset, self.prepared)
+        # Sorted on an expression, not on the indexed column: a planner expecting
+        # many matches would otherwise walk the whole archive for a rare word's few.
+        newest_first = (Coalesce("published_at", "published_at").desc(), "-pk")
+        return list(matches.order_by(*newest_first).values_list("pk", flat=True)[:count])
+
+
+def _timestamp(moment):
+    return moment.timestamp() if moment else 0.0
 
 
 def _day_start(day):

@@ -89,17 +89,49 @@ class TestRanking:
         make_article(title="Sommet à Singapour")
         assert titles("sommet hanoi") == ["Sommet à Hanoï"]
 
-    def test_many_better_drafts_do_not_hide_published_articles(self, monkeypatch):
+    def test_many_better_drafts_do_not_hide_published_articles(self, settings):
+        older = make_article(title="Glacier ancien", published_at=days_ago(3))
         Article.objects.bulk_create(
             Article(title=f"Glacier glacier {n}", slug=f"d{n}", standfirst="Glacier glacier.")
             for n in range(130)
         )
         call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        make_article(title="Rien", body="<p>Un glacier.</p>")
-        assert titles("glacier") == ["Rien"]
-        # Past the candidate bound, one joined query ranks instead.
-        monkeypatch.setattr(RankedResults, "MAX_CANDIDATES", 50)
-        assert titles("glacier") == ["Rien"]
+        make_article(title="Rien", body="<p>Un glacier.</p>", published_at=days_ago(1))
+        assert titles("glacier") == [older.title, "Rien"]
+        # Drafts fill the whole scored window: the headline match falls back
+        # among the other matches, by date, but is still found.
+        settings.SEARCH_RANK_WINDOW = 50
+        assert titles("glacier") == ["Rien", older.title]
+
+    def test_body_matches_follow_publication_not_creation_order(self, monkeypatch):
+        # Read newest first from a few articles only, as on a large archive.
+        monkeypatch.setattr(RankedResults, "SCAN_MIN", 10)
+        monkeypatch.setattr(RankedResults, "SCAN_PER_RESULT", 2)
+        late = make_article(title="Tardif", body="<p>Glacier.</p>", status=Article.Status.DRAFT)
+        Article.objects.bulk_create(
+            Article(
+                title=f"Dépêche {n}",
+                slug=f"b{n}",
+                body="<p>Glacier.</p>" if n % 2 else "<p>Autre sujet.</p>",
+                status=Article.Status.PUBLISHED,
+                published_at=days_ago(1 + n / 100),
+            )
+            for n in range(150)
+        )
+        call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        services.publish(article=late)
+        found = search("glacier").results
+        assert [a.title for a in found[0:3]] == ["Tardif", "Dépêche 1", "Dépêche 3"]
+        assert [a.title for a in found[70:76]] == [f"Dépêche {n}" for n in range(139, 150, 2)]
+        assert len(found) == 76
+
+    def test_a_rare_word_is_found_past_the_newest_articles(self, monkeypatch):
+        monkeypatch.setattr(RankedResults, "SCAN_MIN", 10)
+        monkeypatch.setattr(RankedResults, "SCAN_PER_RESULT", 2)
+        old = make_article(title="Archive", body="<p>Banquise.</p>", published_at=days_ago(900))
+        for n in range(30):
+            make_article(title=f"Récent {n}", published_at=days_ago(n / 10))
+        assert [a.title for a in search("banquise").results[0:20]] == [old.title]
 
 
 class TestFolding:
@@ -304,9 +336,11 @@ class TestPage:
         assert counts() == (2, {"Russie": 1})
 
     def test_query_count_is_constant(self, client, django_assert_num_queries, putin):
-        # Leaders' names, count, best candidates, their dates, the page, five facets;
-        # PostgreSQL builds the tsquery first.
-        expected = 10 + POSTGRES
+        # Leaders' names, count, headline tier (scores, dates), how many matches
+        # the index holds (SQLite) or the newest articles' matches (PostgreSQL),
+        # all other matches by date, the page, five facets; PostgreSQL builds the
+        # tsquery first.
+        expected = 12 + POSTGRES
         make_article(title="Banquise seule")
         with django_assert_num_queries(expected):
             client.get(URL, {"q": "banquise"})
@@ -439,20 +473,25 @@ def test_masthead_has_a_search_form(client):
     assert re.search(r'<form[^>]*role="search"[^>]*action="/search/"', html)
 
 
-def test_rank_window_scores_only_the_newest_matches(settings):
+def test_rank_window_scores_only_the_newest_headline_matches(settings):
     settings.SEARCH_RANK_WINDOW = 100
-    old = make_article(title="Glacier glacier glacier", published_at=days_ago(30))
+    old = make_article(
+        title="Glacier", standfirst="Glacier.", body="<p>Texte.</p>", published_at=days_ago(30)
+    )
     Article.objects.bulk_create(
         Article(
-            title="Rien",
+            title="Glacier",
             slug=f"r{n}",
-            body="<p>Un glacier.</p>",
+            body="<p>Texte.</p>",
             status=Article.Status.PUBLISHED,
             published_at=days_ago(1),
         )
         for n in range(150)
     )
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert old not in search("glacier").results[0:20]
+    results = search("glacier").results
+    assert old not in results[0:20]
+    # Older headline matches follow the scored ones, by date.
+    assert results[150:151] == [old]
     settings.SEARCH_RANK_WINDOW = None
     assert search("glacier").results[0:1] == [old]
