@@ -197,14 +197,24 @@ def _lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def current_version():
+    """A token that changes whenever a country, leader or tag does, in any process."""
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(VERSION_KEY, token, timeout=None)
+        token = cache.get(VERSION_KEY, token)
+    return token
+
+
+def index_max_age():
+    """Seconds a process keeps what it built before reloading, whatever the version says."""
+    return getattr(settings, "NEWSROOM_SUGGEST_INDEX_MAX_AGE", DEFAULT_MAX_AGE)
+
+
 def get_index(language):
     """The index for ``language``, rebuilt when the shared version has changed."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    max_age = getattr(settings, "NEWSROOM_SUGGEST_INDEX_MAX_AGE", DEFAULT_MAX_AGE)
+    version, max_age = current_version(), index_max_age()
     with _lock:
         if _local["version"] != version or time.monotonic() - _local["loaded"] > max_age:
             _local.update(

@@ -2,10 +2,13 @@
 
 from django.db import migrations
 
-SQLITE_CREATE = (
+SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE articles_search USING fts5("
-    "title, standfirst, body, subjects, tokenize = 'unicode61 remove_diacritics 2')"
-)
+    "title, standfirst, body, subjects, tokenize = 'unicode61 remove_diacritics 2')",
+    # Added by 0008 to databases migrated before it; the index code writes both.
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_search_head USING fts5("
+    "title, standfirst, subjects, tokenize = 'unicode61 remove_diacritics 2')",
+]
 POSTGRES_CREATE = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     # No foreign key: the index is derived data kept in step by signals, and a
@@ -37,7 +40,8 @@ POSTGRES_CREATE = [
 def create_index(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        schema_editor.execute(SQLITE_CREATE)
+        for statement in SQLITE_CREATE:
+            schema_editor.execute(statement)
     elif vendor == "postgresql":
         for statement in POSTGRES_CREATE:
             schema_editor.execute(statement)
@@ -54,6 +58,7 @@ def create_index(apps, schema_editor):
 def drop_index(apps, schema_editor):
     if schema_editor.connection.vendor in {"sqlite", "postgresql"}:
         schema_editor.execute("DROP TABLE IF EXISTS articles_search")
+        schema_editor.execute("DROP TABLE IF EXISTS articles_search_head")
 
 
 class Migration(migrations.Migration):

@@ -7,14 +7,29 @@ few subject tokens, and all groups must match. Reader text is only ever passed
 as a quoted FTS5 phrase or a bound parameter.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.db import connection as default_connection
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from .documents import PG_QUERY_CONFIGS
 
 TABLE = "articles_search"
+# SQLite: headline, standfirst and subjects again, alone, so the headline tier
+# reads only the matches in them (the main table's list of a word's matches
+# would have to be read whole to find them).
+HEAD_TABLE = "articles_search_head"
+
+
+def newest_first(queryset):
+    """``queryset`` newest first, sorted on an expression, not on the indexed column.
+
+    With an index to walk, a planner expecting many matches would read the
+    whole archive, newest first, looking for a rare word's few.
+    """
+    return queryset.order_by(Coalesce("published_at", "published_at").desc(), "-pk")
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,7 @@ class Prepared:
 
     match: str
     head: str = ""
+    head_is_match: bool = False  # a headline-tier hit needs no check of the whole match
 
 
 class SQLiteBackend:
@@ -30,9 +46,9 @@ class SQLiteBackend:
     # Reading newest first, with one FTS5 lookup per article, stops early for a
     # common word; SQLite's planner cannot tell a rare word from a common one.
     bounded_scan = True
-    # bm25 weights per column: title, standfirst, body, subjects. The body only
-    # decides whether an article matches: body matches are ordered by recency.
-    weights = (10.0, 4.0, 0.0, 2.0)
+    # bm25 weights of the headline tier: title, standfirst, subjects. The body
+    # only decides whether an article matches: body matches go by recency.
+    weights = (10.0, 4.0, 2.0)
 
     def write(self, cursor, documents):
         self.delete(cursor, [d.pk for d in documents])
@@ -41,15 +57,23 @@ class SQLiteBackend:
             "VALUES (%s, %s, %s, %s, %s)",
             [(d.pk, d.title, d.standfirst, d.body, d.subjects) for d in documents],
         )
+        cursor.executemany(
+            f"INSERT INTO {HEAD_TABLE} (rowid, title, standfirst, subjects) "
+            "VALUES (%s, %s, %s, %s)",
+            [(d.pk, d.title, d.standfirst, d.subjects) for d in documents],
+        )
 
     def delete(self, cursor, ids):
-        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk in ids])
+        for table in (TABLE, HEAD_TABLE):
+            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in ids])
 
     def clear(self, cursor):
         cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(f"DELETE FROM {HEAD_TABLE}")
 
     def optimize(self, cursor):
-        cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+        for table in (TABLE, HEAD_TABLE):
+            cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         # Without statistics SQLite fetches "published() and pk in (…100 ids)" by
         # walking the status index over every published article.
         cursor.execute("ANALYZE")
@@ -72,10 +96,10 @@ class SQLiteBackend:
         The headline tier is the matches where one of the reader's own groups (not
         a filter's token) is in the headline, standfirst or subjects.
         """
-        match = self.match_expression(groups)
         heads = " OR ".join(self.match_expression([group]) for group in reader_groups)
-        head = f"({match}) AND {{title standfirst subjects}} : ({heads})" if heads else ""
-        return Prepared(match=match, head=head)
+        return Prepared(
+            match=self.match_expression(groups), head=heads, head_is_match=len(groups) == 1
+        )
 
     def filter(self, queryset, prepared):
         """``queryset`` narrowed to matches; usable as a subquery (facets, admin)."""
@@ -83,13 +107,21 @@ class SQLiteBackend:
             pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [prepared.match])
         )
 
-    def recent_matches(self, queryset, prepared, *, count, scan):
-        """Ids of the ``count`` newest matches among the ``scan`` newest of ``queryset``.
+    @staticmethod
+    def id_set(ids):
+        """``ids`` as a subquery with one parameter: a thousand ``IN`` parameters
+        cost Django more to prepare than the database to run."""
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
 
-        None if the index holds fewer than ``scan`` matches: reading them all is
-        then cheaper. Articles are read newest first, each looked up in the index,
-        and reading stops at the ``count``-th match; SQLite's planner cannot tell
-        a rare word from a common one, so the bound is ours.
+    def newest_matches(self, queryset, prepared, *, count, scan):
+        """Ids of the ``count`` newest matches in ``queryset``.
+
+        Articles are read newest first, each looked up in the index, and reading
+        stops at the ``count``-th match, or after ``scan`` articles: SQLite's
+        planner cannot tell a rare word from a common one, so the bound is ours.
+        Exact, since every article left unread is older than those read. If the
+        index holds fewer than ``scan`` matches, or too few among the articles
+        read, all matches are read instead: they are few.
         """
         with default_connection.cursor() as cursor:
             cursor.execute(
@@ -97,40 +129,51 @@ class SQLiteBackend:
                 "LIMIT 1 OFFSET %s",
                 [prepared.match, scan - 1],
             )
-            if cursor.fetchone() is None:
-                return None
-        newest = queryset.order_by("-published_at").values_list("published_at", flat=True)
-        floor = list(newest[scan - 1 : scan])
-        recent = queryset.extra(
-            where=[
-                f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s"
-                f" AND {TABLE}.rowid = articles_article.id)"
-            ],
-            params=[prepared.match],
+            common = cursor.fetchone() is not None
+        if common:
+            newest = queryset.order_by("-published_at").values_list("published_at", flat=True)
+            floor = list(newest[scan - 1 : scan])
+            recent = queryset.extra(
+                where=[
+                    f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s"
+                    f" AND {TABLE}.rowid = articles_article.id)"
+                ],
+                params=[prepared.match],
+            )
+            if floor:  # ties with the last article read are read too
+                recent = recent.filter(published_at__gte=floor[0])
+            recent = recent.order_by("-published_at", "-pk").values_list("pk", flat=True)
+            ids = list(recent[:count])
+            if len(ids) == count:
+                return ids
+        return list(
+            newest_first(self.filter(queryset, prepared)).values_list("pk", flat=True)[:count]
         )
-        if floor:  # ties with the last article read are read too
-            recent = recent.filter(published_at__gte=floor[0])
-        return list(recent.order_by("-published_at", "-pk").values_list("pk", flat=True)[:count])
 
     def head_scores(self, prepared, window):
         """(article id, score) of the ``window`` newest headline-tier matches; lower is better.
 
-        FTS5 walks matches by descending rowid and stops at the window, so only
-        the window is scored.
+        FTS5 walks the headline table by descending rowid and stops at the
+        window, so only the window is scored; with several words or a filter,
+        each hit is checked against the whole match first.
         """
         if not prepared.head:
             return []
+        weights = ", ".join(str(w) for w in self.weights)
+        check, params = "", [prepared.head]
+        if not prepared.head_is_match:
+            check = (
+                f" AND EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s"
+                f" AND {TABLE}.rowid = {HEAD_TABLE}.rowid)"
+            )
+            params.append(prepared.match)
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, {self._score} FROM {TABLE} WHERE {TABLE} MATCH %s "
-                "ORDER BY rowid DESC LIMIT %s",
-                [prepared.head, window or -1],
+                f"SELECT rowid, bm25({HEAD_TABLE}, {weights}) FROM {HEAD_TABLE} "
+                f"WHERE {HEAD_TABLE} MATCH %s{check} ORDER BY rowid DESC LIMIT %s",
+                [*params, window or -1],
             )
             return cursor.fetchall()
-
-    @property
-    def _score(self):
-        return f"bm25({TABLE}, {', '.join(str(w) for w in self.weights)})"
 
 
 class PostgresBackend:
@@ -241,40 +284,90 @@ class PostgresBackend:
             )
         )
 
-    def recent_matches(self, queryset, prepared, *, count, scan):
-        """Ids of the ``count`` newest matches among the ``scan`` newest of ``queryset``.
+    @staticmethod
+    def id_set(ids):
+        """``ids`` as a subquery with one parameter (an array)."""
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
 
-        The planner walks the newest articles, checking each one's vector, and
-        stops at the ``count``-th match, or hashes a rare word's few matches;
-        the ``scan`` bound keeps a word it wrongly takes for common (one missing
-        from its statistics) from walking the whole archive.
+    def newest_matches(self, queryset, prepared, *, count, scan):
+        """Ids of the ``count`` newest matches in ``queryset``, in one round trip.
+
+        First among the ``scan`` newest articles: the planner walks them newest
+        first, checking each one's vector, and stops at the ``count``-th match,
+        or hashes a rare word's few matches; the bound keeps a word it wrongly
+        takes for common from walking the whole archive. Exact, since every
+        article left unread is older than those read. Only if too few of them
+        match does the second part run, reading all matches: they are few.
         """
         recent = queryset.order_by("-published_at", "-pk").values("pk", "published_at")[:scan]
-        recent_sql, params = recent.query.sql_with_params()
+        recent_sql, recent_params = recent.query.sql_with_params()
+        matches = newest_first(self.filter(queryset, prepared)).values("pk", "published_at")
+        all_sql, all_params = matches[:count].query.sql_with_params()
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT recent.pk FROM ({recent_sql}) AS recent WHERE recent.pk IN "
-                f"(SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery) "
-                "ORDER BY recent.published_at DESC, recent.pk DESC LIMIT %s",
-                [*params, prepared.match, count],
+                "WITH recent AS MATERIALIZED ("
+                f"SELECT recent.pk, recent.published_at FROM ({recent_sql}) AS recent "
+                f"WHERE recent.pk IN (SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery) "
+                "ORDER BY recent.published_at DESC, recent.pk DESC LIMIT %s) "
+                "SELECT 0, pk, published_at FROM recent UNION ALL "
+                f"SELECT 1, pk, published_at FROM ({all_sql}) AS matches "
+                "WHERE (SELECT count(*) FROM recent) < %s "
+                "ORDER BY 1, 3 DESC, 2 DESC",
+                [*recent_params, prepared.match, count, *all_params, count],
             )
-            return [pk for (pk,) in cursor.fetchall()]
+            rows = cursor.fetchall()
+        recent = [pk for part, pk, _ in rows if part == 0]
+        return recent if len(recent) == count else [pk for part, pk, _ in rows if part == 1]
+
+    # The headline tier is first looked for among this many newest ids per
+    # article of the window: enough when one article in ten is in it.
+    HEAD_SPAN = 10
 
     def head_scores(self, prepared, window):
-        """(article id, score) of the ``window`` newest headline-tier matches; lower is better."""
+        """(article id, score) of the ``window`` newest headline-tier matches; lower is better.
+
+        In one round trip: first among the newest ids only, so a word in many
+        headlines does not read them all; only if too few are there, among all.
+        """
         if not prepared.head:
             return []
+        # "article_id + 0": ordering by the bare primary key makes the planner
+        # walk it backwards and unpack every vector it passes; this way the GIN
+        # indexes (headline tier, whole article) narrow the rows first.
+        check, params = "", []
+        if not prepared.head_is_match:
+            check, params = " AND vector @@ %s::tsquery", [prepared.match]
+        scored = (
+            f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM {TABLE} "
+            f"WHERE head @@ %s::tsquery{check}"
+        )
+        scored_params = [prepared.head, prepared.head, *params]
         with default_connection.cursor() as cursor:
-            # "article_id + 0": ordering by the bare primary key makes the planner
-            # walk it backwards and unpack every vector it passes; this way both
-            # GIN indexes (headline tier, whole article) narrow the rows first.
+            if not window:
+                cursor.execute(scored, scored_params)
+                return cursor.fetchall()
             cursor.execute(
-                f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 FROM {TABLE} "
-                "WHERE head @@ %s::tsquery AND vector @@ %s::tsquery "
-                "ORDER BY article_id + 0 DESC LIMIT %s",
-                [prepared.head, prepared.head, prepared.match, window],
+                f"WITH near AS MATERIALIZED ({scored} AND article_id > "
+                f"(SELECT max(article_id) FROM {TABLE}) - %s "
+                "ORDER BY article_id + 0 DESC LIMIT %s) "
+                "SELECT 0, article_id, score FROM near UNION ALL "
+                f"SELECT 1, article_id, score FROM ({scored} "
+                "ORDER BY article_id + 0 DESC LIMIT %s) AS far "
+                "WHERE (SELECT count(*) FROM near) < %s",
+                [
+                    *scored_params,
+                    window * self.HEAD_SPAN,
+                    window,
+                    *scored_params,
+                    window,
+                    window,
+                ],
             )
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        near = [(pk, score) for part, pk, score in rows if part == 0]
+        if len(near) == window:
+            return near
+        return [(pk, score) for part, pk, score in rows if part == 1]
 
 
 def get_backend(connection=None):

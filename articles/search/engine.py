@@ -8,25 +8,32 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
-from ..models import Article, Country, Leader, TaggedArticle
+from ..models import Article, Country, TaggedArticle
 from .backends import get_backend
 from .documents import country_token, html_to_text, language_token, leader_token
 from .highlight import highlight, snippet
 from .index import generation
-from .query import Group, parse, words
+from .query import Group, known_leaders, parse, words
 
 FACET_SIZE = 12
 YEARS_IN_FACET = 15
+# What a result shows (headline, snippet, dateline, date, link).
+RESULT_FIELDS = (
+    "title", "slug", "standfirst", "body", "language", "dateline", "status", "published_at",
+)  # fmt: skip
 # Counts and facets are kept this long (seconds), or until the index changes.
 SUMMARY_TIMEOUT = 60
 
 
-def facet_sample():
-    """How many of the best matches facets count: all matches cost a second at 100,000."""
-    return getattr(settings, "SEARCH_FACET_SAMPLE", 1000)
+def result_limit():
+    """How many of the best matches are counted, paged and faceted.
+
+    Readers page through the best thousand; counting all 30,000 matches of a
+    common word would cost more than ranking the page does.
+    """
+    return getattr(settings, "SEARCH_RESULT_LIMIT", 1000)
 
 
 @dataclass
@@ -72,7 +79,7 @@ class Search:
     def facets(self):
         """Counts per country, leader, tag, language and year among the best matches.
 
-        Five queries over the ``facet_sample()`` best ranked matches (which the
+        Five queries over the ``result_limit()`` best ranked matches (which the
         page then reuses), or none if cached. ``sample`` is that number when
         there are more matches than it, so the page can say so.
         """
@@ -81,15 +88,17 @@ class Search:
         key = self.cache_key and f"{self.cache_key}:facets"
         facets = cache.get(key) if key else None
         if facets is None:
-            ids = self.results.ranked_ids(facet_sample())
-            facets = self._facets(ids) if ids else {}
-            if ids and self.results.count() > len(ids):
-                facets["sample"] = len(ids)
+            limit = result_limit()
+            ids = self.results.ranked_ids(limit + 1)
+            facets = self._facets(ids[:limit]) if ids else {}
+            if len(ids) > limit:
+                facets["sample"] = limit
             if key:
                 cache.set(key, facets, SUMMARY_TIMEOUT)
         return facets
 
-    def _facets(self, ids):
+    def _facets(self, ranked):
+        ids = self.results.backend.id_set(ranked)
         countries = list(
             Article.countries.through.objects.filter(article_id__in=ids)
             .values("country__code", "country__name", "country__slug")
@@ -147,12 +156,11 @@ class Search:
 def search(raw_query, filters=None, *, queryset=None):
     """Search published articles (or ``queryset``, for the admin) for ``raw_query``.
 
-    Costs one query for the leaders' names, one more on PostgreSQL to build the
-    tsquery, and one if a country is named; the returned querysets are lazy.
+    Costs one query on PostgreSQL to build the tsquery, and one if a country is
+    named (leaders' names are kept in the process); the returned querysets are lazy.
     """
     filters = filters or Filters()
-    leaders = list(Leader.objects.only("pk", "name", "slug", "aliases", "role"))
-    parsed = parse(raw_query, leaders=leaders)
+    parsed = parse(raw_query)
     found = Search(parsed=parsed, filters=filters, leaders=parsed.leaders)
     if not parsed:
         return found
@@ -162,7 +170,7 @@ def search(raw_query, filters=None, *, queryset=None):
     if filters.country:
         groups.append(Group(words=[], tokens=[country_token(filters.country)]))
     if filters.leader:
-        leader = next((p for p in leaders if p.slug == filters.leader), None)
+        leader = known_leaders()[1].get(filters.leader)
         # An unknown leader matches nothing rather than everything.
         groups.append(Group(words=[], tokens=[leader_token(leader.pk if leader else 0)]))
 
@@ -195,7 +203,7 @@ def _cache_key(prepared, filters):
         filters.tag,
         filters.date_from,
         filters.date_to,
-        facet_sample(),
+        result_limit(),
     ]
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"articles:search:{digest}"
@@ -220,7 +228,7 @@ class RankedResults:
     # On SQLite, how many of the newest articles are read, per article wanted,
     # before taking a word for rare and asking the index for all its matches.
     SCAN_PER_RESULT = 20
-    SCAN_MIN = 2000
+    SCAN_MIN = 500
 
     def __init__(self, backend, prepared, queryset, *, cache_key=""):
         self.backend = backend
@@ -228,18 +236,23 @@ class RankedResults:
         self.queryset = queryset
         self.cache_key = cache_key
         self._count = None
+        self.capped = False  # more matches than count() says; read after count()
         self._head = None
         self._ranked = []  # the longest ranking computed so far
         self._ranked_need = 0
 
     def count(self):
+        """How many matches, up to ``result_limit()``; ``capped`` tells if there are more."""
         if self._count is None:
+            limit = result_limit()
             key = self.cache_key and f"{self.cache_key}:count"
-            self._count = cache.get(key) if key else None
-            if self._count is None:
-                self._count = self.backend.filter(self.queryset, self.prepared).count()
+            found = cache.get(key) if key else None
+            if found is None:
+                found = len(self.ranked_ids(limit + 1))
                 if key:
-                    cache.set(key, self._count, SUMMARY_TIMEOUT)
+                    cache.set(key, found, SUMMARY_TIMEOUT)
+            self.capped = found > limit
+            self._count = min(found, limit)
         return self._count
 
     def __len__(self):
@@ -254,8 +267,8 @@ class RankedResults:
         if stop <= start:
             return []
         ids = self.ranked_ids(stop)[start:stop]
-        # Only the page's articles are loaded whole.
-        articles = self.queryset.in_bulk(ids)
+        # Only the page's articles are loaded, with what a result shows.
+        articles = self.queryset.only(*RESULT_FIELDS).in_bulk(ids)
         return [articles[pk] for pk in ids if pk in articles]
 
     def ranked_ids(self, need):
@@ -274,7 +287,8 @@ class RankedResults:
         if self._head is None:
             window = getattr(settings, "SEARCH_RANK_WINDOW", 1000)
             scores = dict(self.backend.head_scores(self.prepared, window))
-            rows = self.queryset.filter(pk__in=scores).values_list("pk", "published_at")
+            rows = self.queryset.filter(pk__in=self.backend.id_set(scores))
+            rows = rows.values_list("pk", "published_at")
             ranked = sorted(
                 rows if scores else (),  # no query for a word found in no headline
                 key=lambda row: (scores[row[0]], -_timestamp(row[1]), -row[0]),
@@ -283,24 +297,14 @@ class RankedResults:
         return self._head
 
     def _newest(self, count, *, exclude):
-        """The ``count`` most recent matches outside ``exclude``.
-
-        First among the newest articles only: exact, since every article left
-        unread is older than the ones read. If too few of those match, the word
-        is rare, and all its matches are read.
-        """
+        """The ``count`` most recent matches outside ``exclude``."""
         if count <= 0:
             return []
-        queryset = self.queryset.exclude(pk__in=exclude) if exclude else self.queryset
+        queryset = self.queryset
+        if exclude:
+            queryset = queryset.exclude(pk__in=self.backend.id_set(exclude))
         scan = max(self.SCAN_MIN, self.SCAN_PER_RESULT * count)
-        ids = self.backend.recent_matches(queryset, self.prepared, count=count, scan=scan)
-        if ids is not None and len(ids) == count:
-            return ids
-        matches = self.backend.filter(queryset, self.prepared)
-        # Sorted on an expression, not on the indexed column: a planner expecting
-        # many matches would otherwise walk the whole archive for a rare word's few.
-        newest_first = (Coalesce("published_at", "published_at").desc(), "-pk")
-        return list(matches.order_by(*newest_first).values_list("pk", flat=True)[:count])
+        return self.backend.newest_matches(queryset, self.prepared, count=count, scan=scan)
 
 
 def _timestamp(moment):

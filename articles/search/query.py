@@ -6,6 +6,8 @@ a bound parameter. Operators, quotes and column names are just ignored.
 """
 
 import re
+import threading
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -109,16 +111,45 @@ def leader_names(leaders):
     return names
 
 
-def parse(raw, *, leaders=()):
+def known_leaders():
+    """Every leader's searchable names (see ``leader_names``) and leaders by slug.
+
+    Kept per process and rebuilt when a country, leader or tag changes
+    anywhere (the version the suggestion index shares), so a search costs no
+    query for them.
+    """
+    from .. import knowledge
+    from ..models import Leader
+
+    version = knowledge.current_version()
+    with _leaders_lock:
+        stale = time.monotonic() - _leaders["loaded"] > knowledge.index_max_age()
+        if _leaders["version"] != version or stale:
+            leaders = list(Leader.objects.only("pk", "name", "slug", "aliases", "role"))
+            _leaders.update(
+                version=version,
+                names=leader_names(leaders),
+                by_slug={leader.slug: leader for leader in leaders},
+                loaded=time.monotonic(),
+            )
+        return _leaders["names"], _leaders["by_slug"]
+
+
+_leaders = {"version": None, "names": {}, "by_slug": {}, "loaded": 0.0}
+_leaders_lock = threading.Lock()
+
+
+def parse(raw, *, leaders=None):
     """Split ``raw`` into groups, recognising country and leader names in it.
 
-    ``leaders`` are the Leader objects to recognise (the caller loads them in
-    one query). Returns a ParsedQuery; its ``countries`` are country codes.
+    ``leaders`` are the Leader objects to recognise, by default all of them
+    (``known_leaders()``). Returns a ParsedQuery; its ``countries`` are
+    country codes.
     """
     text = clean_query(raw)
     found = words(text)[:MAX_TERMS]
     by_country = country_names()
-    by_leader = leader_names(leaders)
+    by_leader = known_leaders()[0] if leaders is None else leader_names(leaders)
     groups, countries, matched_leaders = [], [], []
     i = 0
     while i < len(found):

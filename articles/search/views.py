@@ -77,6 +77,7 @@ class SearchView(TemplateView):
                 articles=articles,
                 facet_list=facet_list(self.request, facets, filters) if articles else [],
                 facet_sample=facets.get("sample"),
+                more_results=found.results.capped,
             )
         return context
 

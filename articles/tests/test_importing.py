@@ -68,7 +68,7 @@ class TestParse:
         assert copy.paragraphs[0].startswith(start)
 
     def test_a_dateline_alone_is_not_an_article(self):
-        with pytest.raises(WireCopyError, match="no text after the dateline"):
+        with pytest.raises(WireCopyError, match="aucun texte après le lieu de la dépêche"):
             parse_wire_copy("Sommet\n\nPARIS (AFP) - ")
 
     def test_provisional_headline_from_the_first_sentence(self):
@@ -166,10 +166,11 @@ class TestCommand:
         out, err, error = run(*map(str, paths), "--json")
         assert Article.objects.count() == before + 1
         assert [json.loads(line)["file"] for line in out.splitlines()] == [str(our_copy)]
-        assert f"{empty}: skipped: empty file" in err
-        assert f"{binary}: skipped: binary file" in err
-        assert f"{latin1}: skipped: not UTF-8 text" in err
-        assert f"{huge}: skipped: too large" in err
+        # The reasons come in the site's language (French).
+        assert f"{empty}: skipped: fichier vide" in err
+        assert f"{binary}: skipped: fichier binaire" in err
+        assert f"{latin1}: skipped: texte qui n’est pas en UTF-8" in err
+        assert f"{huge}: skipped: trop volumineux" in err
         assert f"{missing}: skipped:" in err
         assert f"{tmp_path}: skipped:" in err
         assert str(error) == "6 of 7 files could not be imported."
