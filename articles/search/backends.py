@@ -85,7 +85,7 @@ class SQLiteBackend:
     def match_expression(self, groups):
         parts = []
         for group in groups:
-            alternatives = [self._phrase(group.words)] if group.words else []
+            alternatives = [self._phrase(phrase) for phrase in group.phrases]
             alternatives += [self._phrase([token]) for token in group.tokens]
             parts.append("(" + " OR ".join(alternatives) + ")")
         return " AND ".join(parts)
@@ -229,9 +229,9 @@ class PostgresBackend:
             ands = []
             for group in groups:
                 ors = []
-                if group.words:
+                for phrase in group.phrases:
                     ors.append(f"phraseto_tsquery('{config}', unaccent(%s))")
-                    params.append(" ".join(group.words))
+                    params.append(" ".join(phrase))
                 for token in group.tokens:
                     ors.append("plainto_tsquery('simple', %s)")
                     params.append(token)

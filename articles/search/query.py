@@ -40,12 +40,19 @@ def words(text):
 class Group:
     """One reader's word, or several forming an entity's name.
 
-    An article matches the group if it contains the words as a phrase or is
+    An article matches the group if it contains the words as a phrase, or one
+    of the entities' other names (``alternatives``, lists of words), or is
     linked to one of the group's entities.
     """
 
     words: list
     tokens: list = field(default_factory=list)
+    alternatives: list = field(default_factory=list)
+
+    @property
+    def phrases(self):
+        """Every phrase that matches the group: the reader's words first."""
+        return [phrase for phrase in [self.words, *self.alternatives] if phrase]
 
 
 @dataclass
@@ -139,6 +146,26 @@ _leaders = {"version": None, "names": {}, "by_slug": {}, "loaded": 0.0}
 _leaders_lock = threading.Lock()
 
 
+def other_names(codes, leaders):
+    """Folded names the articles may use for these countries and leaders.
+
+    A country's name in each site language; a leader's name and aliases, and
+    the surname alone ("Putin" for "Vladimir Putin"): an article headlined with
+    it ranks as one naming the leader. First names alone would match others.
+    """
+    for code in codes:
+        for language in sorted(SITE_LANGUAGES):
+            name = Locale.parse(language).territories.get(code)
+            if name:
+                yield words(name)
+    for leader in leaders:
+        for spelling in [leader.name, *leader.alias_list]:
+            parts = words(spelling)
+            yield parts
+            if len(parts) > 1 and len(parts[-1]) > 3:
+                yield parts[-1:]
+
+
 def parse(raw, *, leaders=None):
     """Split ``raw`` into groups, recognising country and leader names in it.
 
@@ -160,7 +187,12 @@ def parse(raw, *, leaders=None):
             if codes or people:
                 tokens = [country_token(c) for c in sorted(codes)]
                 tokens += [leader_token(p.pk) for p in sorted(people, key=lambda p: p.pk)]
-                groups.append(Group(words=found[i : i + size], tokens=tokens))
+                names = {tuple(name) for name in other_names(codes, people)}
+                names.discard(tuple(found[i : i + size]))
+                alternatives = [list(name) for name in sorted(names)]
+                groups.append(
+                    Group(words=found[i : i + size], tokens=tokens, alternatives=alternatives)
+                )
                 countries += [c for c in sorted(codes) if c not in countries]
                 matched_leaders += [p for p in people if p not in matched_leaders]
                 i += size

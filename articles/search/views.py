@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 
 from ..models import ARTICLE_LANGUAGES
@@ -18,8 +19,8 @@ class SearchForm(forms.Form):
     leader = forms.SlugField(allow_unicode=True, required=False, max_length=200)
     tag = forms.SlugField(allow_unicode=True, required=False, max_length=100)
     lang = forms.ChoiceField(choices=[("", ""), *ARTICLE_LANGUAGES], required=False)
-    start = forms.DateField(required=False, label=_("From"))
-    end = forms.DateField(required=False, label=_("To"))
+    start = forms.DateField(required=False, label=pgettext_lazy("date range", "From"))
+    end = forms.DateField(required=False, label=pgettext_lazy("date range", "to"))
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])

@@ -530,3 +530,15 @@ def test_an_old_headline_match_outranks_newer_body_matches(settings):
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     recent = make_article(title="Rien", body="<p>La banquise.</p>", published_at=days_ago(0))
     assert search("banquise").results[0:2] == [old, recent]
+
+
+def test_a_leader_named_in_a_headline_under_another_spelling_ranks_first(putin):
+    tagged = make_article(title="Sanctions prolongées", leaders=[putin], published_at=days_ago(1))
+    headline = make_article(
+        title="Putin receives Kim", leaders=[putin], language="en", published_at=days_ago(2)
+    )
+    mention = make_article(
+        title="Autre sujet", body="<p>Путин a parlé.</p>", published_at=days_ago(0)
+    )
+    # The headline names him, another article is about him, a third quotes his name.
+    assert search("Poutine").results[0:3] == [headline, tagged, mention]
