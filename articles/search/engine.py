@@ -97,10 +97,12 @@ class Search:
                 cache.set(key, facets, SUMMARY_TIMEOUT)
         return facets
 
-    def _facets(self, ranked):
-        ids = self.results.backend.id_set(ranked)
+    def _facets(self, ids):
+        def among(queryset, field):
+            return self.results.backend.with_ids(queryset, field, ids)
+
         countries = list(
-            Article.countries.through.objects.filter(article_id__in=ids)
+            among(Article.countries.through.objects, "article")
             .values("country__code", "country__name", "country__slug")
             .annotate(count=Count("article_id"))
             .order_by("-count", "country__name")[:FACET_SIZE]
@@ -112,33 +114,33 @@ class Search:
         return {
             "countries": countries,
             "leaders": list(
-                Article.leaders.through.objects.filter(article_id__in=ids)
+                among(Article.leaders.through.objects, "article")
                 .values("leader__slug", "leader__name")
                 .annotate(count=Count("article_id"))
                 .order_by("-count", "leader__name")[:FACET_SIZE]
             ),
             "tags": list(
-                TaggedArticle.objects.filter(content_object_id__in=ids)
+                among(TaggedArticle.objects, "content_object")
                 .values("tag__slug", "tag__name")
                 .annotate(count=Count("content_object_id"))
                 .order_by("-count", "tag__name")[:FACET_SIZE]
             ),
             "languages": list(
-                Article.objects.filter(pk__in=ids)
+                among(Article.objects, "id")
                 .values("language")
                 .annotate(count=Count("pk"))
                 .order_by("-count", "language")
             ),
-            "years": self._years(ids),
+            "years": self._years(among(Article.objects, "id")),
         }
 
     @staticmethod
-    def _years(ids):
+    def _years(articles):
         # One conditional count per year: grouping by an extracted year runs a
         # Python function per row on SQLite, ten times slower.
         this_year = timezone.localdate().year
         years = range(this_year, this_year - YEARS_IN_FACET, -1)
-        counts = Article.objects.filter(pk__in=ids).aggregate(
+        counts = articles.aggregate(
             **{
                 f"y{year}": Count(
                     "pk",
@@ -287,7 +289,7 @@ class RankedResults:
         if self._head is None:
             window = getattr(settings, "SEARCH_RANK_WINDOW", 1000)
             scores = dict(self.backend.head_scores(self.prepared, window))
-            rows = self.queryset.filter(pk__in=self.backend.id_set(scores))
+            rows = self.backend.with_ids(self.queryset, "id", list(scores))
             rows = rows.values_list("pk", "published_at")
             ranked = sorted(
                 rows if scores else (),  # no query for a word found in no headline
@@ -302,7 +304,7 @@ class RankedResults:
             return []
         queryset = self.queryset
         if exclude:
-            queryset = queryset.exclude(pk__in=self.backend.id_set(exclude))
+            queryset = self.backend.with_ids(queryset, "id", exclude, exclude=True)
         scan = max(self.SCAN_MIN, self.SCAN_PER_RESULT * count)
         return self.backend.newest_matches(queryset, self.prepared, count=count, scan=scan)
 
