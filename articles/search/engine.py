@@ -227,8 +227,9 @@ class RankedResults:
     articles costs what one found in 3,000 does.
     """
 
-    # On SQLite, how many of the newest articles are read, per article wanted,
-    # before taking a word for rare and asking the index for all its matches.
+    # How many of the newest articles are read, per article wanted (and at
+    # least), before taking a word for rare and reading all its matches: a word
+    # in one article of twenty is found among them; rarer ones have few matches.
     SCAN_PER_RESULT = 20
     SCAN_MIN = 500
 
