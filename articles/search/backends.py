@@ -38,14 +38,22 @@ class Prepared:
 
     match: str
     head: str = ""
-    head_is_match: bool = False  # a headline-tier hit needs no check of the whole match
+    # One group, the reader's own: a headline-tier hit matches the whole query
+    # (the headline fields are part of the whole article), no check needed.
+    head_is_match: bool = False
+
+
+def _first_complete(rows, size):
+    """Of (part, …) rows from a "first part, else second part" query, the rows to use.
+
+    The second part only runs when the first has fewer than ``size`` rows.
+    """
+    first = [row[1:] for row in rows if row[0] == 0]
+    return first if len(first) == size else [row[1:] for row in rows if row[0] == 1]
 
 
 class SQLiteBackend:
     vendor = "sqlite"
-    # Reading newest first, with one FTS5 lookup per article, stops early for a
-    # common word; SQLite's planner cannot tell a rare word from a common one.
-    bounded_scan = True
     # bm25 weights of the headline tier: title, standfirst, subjects. The body
     # only decides whether an article matches: body matches go by recency.
     weights = (10.0, 4.0, 2.0)
@@ -108,6 +116,11 @@ class SQLiteBackend:
         )
 
     @staticmethod
+    def _matches(article_id):
+        """SQL: the article ``article_id`` (a column) matches the query (one parameter)."""
+        return f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = {article_id})"
+
+    @staticmethod
     def with_ids(queryset, field, ids, *, exclude=False):
         """``queryset`` where ``field`` is (or is not) one of ``ids``, as one parameter.
 
@@ -137,11 +150,7 @@ class SQLiteBackend:
             newest = queryset.order_by("-published_at").values_list("published_at", flat=True)
             floor = list(newest[scan - 1 : scan])
             recent = queryset.extra(
-                where=[
-                    f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s"
-                    f" AND {TABLE}.rowid = articles_article.id)"
-                ],
-                params=[prepared.match],
+                where=[self._matches("articles_article.id")], params=[prepared.match]
             )
             if floor:  # ties with the last article read are read too
                 recent = recent.filter(published_at__gte=floor[0])
@@ -165,10 +174,7 @@ class SQLiteBackend:
         weights = ", ".join(str(w) for w in self.weights)
         check, params = "", [prepared.head]
         if not prepared.head_is_match:
-            check = (
-                f" AND EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s"
-                f" AND {TABLE}.rowid = {HEAD_TABLE}.rowid)"
-            )
+            check = " AND " + self._matches(f"{HEAD_TABLE}.rowid")
             params.append(prepared.match)
         with default_connection.cursor() as cursor:
             cursor.execute(
@@ -181,7 +187,6 @@ class SQLiteBackend:
 
 class PostgresBackend:
     vendor = "postgresql"
-    bounded_scan = False
 
     def write(self, cursor, documents):
         # The article's own configuration stems its texts; subject tokens are kept
@@ -264,7 +269,11 @@ class PostgresBackend:
             cursor.execute(f"SELECT {', '.join(parts)}", params)
             texts = cursor.fetchone()
         size = len(PG_QUERY_CONFIGS)
-        return Prepared(match=self._or(texts[:size]), head=self._or(texts[size:]))
+        return Prepared(
+            match=self._or(texts[:size]),
+            head=self._or(texts[size:]),
+            head_is_match=len(groups) == 1,
+        )
 
     def _any_sql(self, groups, config):
         if not groups:
@@ -325,9 +334,7 @@ class PostgresBackend:
                 "ORDER BY 1, 3 DESC, 2 DESC",
                 [*recent_params, prepared.match, count, *all_params, count],
             )
-            rows = cursor.fetchall()
-        recent = [pk for part, pk, _ in rows if part == 0]
-        return recent if len(recent) == count else [pk for part, pk, _ in rows if part == 1]
+            return [pk for pk, _ in _first_complete(cursor.fetchall(), count)]
 
     # The headline tier is first looked for among this many newest ids per
     # article of the window: enough when one article in ten is in it.
@@ -373,11 +380,7 @@ class PostgresBackend:
                     window,
                 ],
             )
-            rows = cursor.fetchall()
-        near = [(pk, score) for part, pk, score in rows if part == 0]
-        if len(near) == window:
-            return near
-        return [(pk, score) for part, pk, score in rows if part == 1]
+            return _first_complete(cursor.fetchall(), window)
 
 
 def get_backend(connection=None):

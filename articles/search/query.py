@@ -153,11 +153,11 @@ def other_names(codes, leaders):
     the surname alone ("Putin" for "Vladimir Putin"): an article headlined with
     it ranks as one naming the leader. First names alone would match others.
     """
+    from ..models import Country
+
     for code in codes:
         for language in sorted(SITE_LANGUAGES):
-            name = Locale.parse(language).territories.get(code)
-            if name:
-                yield words(name)
+            yield words(Country(code=code).name_in(language))
     for leader in leaders:
         for spelling in [leader.name, *leader.alias_list]:
             parts = words(spelling)
