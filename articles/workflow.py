@@ -192,18 +192,25 @@ def _record(*, article, user, move, current, note, comment, publish_at=None):
     )
 
 
+def _plain_move(move_name, *, article, user, note, comment, message):
+    """A move that only changes the status: checked, recorded, reported."""
+    move, current, note = _move(move_name, article=article, user=user, note=note)
+    transition = _record(
+        article=article, user=user, move=move, current=current, note=note, comment=comment
+    )
+    return Outcome(transition, message)
+
+
 @transaction.atomic
 def submit_for_review(*, article, user, note=""):
-    move, current, note = _move("submit", article=article, user=user, note=note)
-    transition = _record(
+    return _plain_move(
+        "submit",
         article=article,
         user=user,
-        move=move,
-        current=current,
         note=note,
         comment=_("Submitted for review"),
+        message=_("Submitted for review."),
     )
-    return Outcome(transition, _("Submitted for review."))
 
 
 @transaction.atomic
@@ -247,30 +254,26 @@ def publish(*, article, user, at=None, note=""):
 
 @transaction.atomic
 def unpublish(*, article, user, note=""):
-    move, current, note = _move("unpublish", article=article, user=user, note=note)
-    transition = _record(
+    return _plain_move(
+        "unpublish",
         article=article,
         user=user,
-        move=move,
-        current=current,
         note=note,
         comment=_("Unpublished"),
+        message=_("Unpublished: readers no longer see it."),
     )
-    return Outcome(transition, _("Unpublished: readers no longer see it."))
 
 
 @transaction.atomic
 def send_back(*, article, user, note):
-    move, current, note = _move("send_back", article=article, user=user, note=note)
-    transition = _record(
+    return _plain_move(
+        "send_back",
         article=article,
         user=user,
-        move=move,
-        current=current,
         note=note,
         comment=_("Sent back to draft"),
+        message=_("Sent back to draft with your note."),
     )
-    return Outcome(transition, _("Sent back to draft with your note."))
 
 
 SERVICES = {

@@ -131,46 +131,21 @@ def facet_list(request, facets, filters):
                 else _url(request, start=f"{year:04d}-01-01", end=f"{year:04d}-12-31"),
             }
         )
+    # (parameter, title, facet, value column, label, current filter)
+    kinds = [
+        ("country", _("Countries"), "countries", "country__code", lambda r: r["name"],
+         filters.country),
+        ("leader", _("Leaders"), "leaders", "leader__slug", lambda r: r["leader__name"],
+         filters.leader),
+        ("tag", _("Topics"), "tags", "tag__slug", lambda r: r["tag__name"], filters.tag),
+        ("lang", _("Language"), "languages", "language",
+         lambda r: languages.get(r["language"], r["language"]), filters.language),
+    ]  # fmt: skip
     return [
         {
-            "param": "country",
-            "title": _("Countries"),
-            "items": items(
-                facets.get("countries", []),
-                "country",
-                "country__code",
-                lambda r: r["name"],
-                filters.country,
-            ),
-        },
-        {
-            "param": "leader",
-            "title": _("Leaders"),
-            "items": items(
-                facets.get("leaders", []),
-                "leader",
-                "leader__slug",
-                lambda r: r["leader__name"],
-                filters.leader,
-            ),
-        },
-        {
-            "param": "tag",
-            "title": _("Topics"),
-            "items": items(
-                facets.get("tags", []), "tag", "tag__slug", lambda r: r["tag__name"], filters.tag
-            ),
-        },
-        {
-            "param": "lang",
-            "title": _("Language"),
-            "items": items(
-                facets.get("languages", []),
-                "lang",
-                "language",
-                lambda r: languages.get(r["language"], r["language"]),
-                filters.language,
-            ),
-        },
-        {"param": "year", "title": _("Year"), "items": year_items},
-    ]
+            "param": param,
+            "title": title,
+            "items": items(facets.get(facet, []), param, value, label, current),
+        }
+        for param, title, facet, value, label, current in kinds
+    ] + [{"param": "year", "title": _("Year"), "items": year_items}]
