@@ -34,22 +34,43 @@ def newest_first(queryset):
 
 @dataclass(frozen=True)
 class Prepared:
-    """A query in the backend's own syntax: what must match, and the headline tier."""
+    """A query in the backend's own syntax: what must match, and the headline tier.
+
+    On SQLite, ``match`` and ``head`` are FTS5 queries (bound as parameters); on
+    PostgreSQL, SQL expressions building the tsqueries, with their parameters.
+    """
 
     match: str
     head: str = ""
     # One group, the reader's own: a headline-tier hit matches the whole query
     # (the headline fields are part of the whole article), no check needed.
     head_is_match: bool = False
+    match_params: tuple = ()
+    head_params: tuple = ()
 
 
-def _first_complete(rows, size):
-    """Of (part, …) rows from a "first part, else second part" query, the rows to use.
+# How many of the newest articles are read, per match wanted (and at least),
+# before taking a word for rare and reading all its matches: a word in one
+# article of twenty is found among them; rarer ones have few matches.
+SCAN_PER_RESULT = 20
+SCAN_MIN = 500
 
-    The second part only runs when the first has fewer than ``size`` rows.
+
+def scan_size(count):
+    return max(SCAN_MIN, SCAN_PER_RESULT * count)
+
+
+def _complete(rows, size):
+    """Of (part, id) rows from a "newest, else all matches" query, the ids to use.
+
+    Part 2 (all matches) only runs when part 1 has fewer than ``size`` rows.
     """
-    first = [row[1:] for row in rows if row[0] == 0]
-    return first if len(first) == size else [row[1:] for row in rows if row[0] == 1]
+    first = [pk for part, pk in rows if part == 1]
+    return (first if len(first) >= size else [pk for part, pk in rows if part == 2])[:size]
+
+
+def _timestamp(moment):
+    return moment.timestamp() if moment else 0.0
 
 
 class SQLiteBackend:
@@ -129,16 +150,31 @@ class SQLiteBackend:
         lookup = {f"{field}__in": RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])}
         return queryset.exclude(**lookup) if exclude else queryset.filter(**lookup)
 
-    def newest_matches(self, queryset, prepared, *, count, scan):
-        """Ids of the ``count`` newest matches in ``queryset``.
+    def rank(self, queryset, prepared, *, window, count):
+        """The headline tier's ids best first, and up to ``count`` newest other matches."""
+        scores = dict(self.head_scores(prepared, window))
+        head = []
+        if scores:  # no query for a word found in no headline
+            rows = self.with_ids(queryset, "id", list(scores)).values_list("pk", "published_at")
+            ranked = sorted(rows, key=lambda row: (scores[row[0]], -_timestamp(row[1]), -row[0]))
+            head = [pk for pk, _ in ranked]
+        return head, self.newest_matches(queryset, prepared, count=count - len(head), exclude=head)
+
+    def newest_matches(self, queryset, prepared, *, count, exclude=()):
+        """Ids of the ``count`` newest matches in ``queryset`` outside ``exclude``.
 
         Articles are read newest first, each looked up in the index, and reading
-        stops at the ``count``-th match, or after ``scan`` articles: SQLite's
-        planner cannot tell a rare word from a common one, so the bound is ours.
-        Exact, since every article left unread is older than those read. If the
-        index holds fewer than ``scan`` matches, or too few among the articles
-        read, all matches are read instead: they are few.
+        stops at the ``count``-th match, or after ``scan_size(count)`` articles:
+        SQLite's planner cannot tell a rare word from a common one, so the bound
+        is ours. Exact, since every article left unread is older than those
+        read. If the index holds fewer matches than that, or too few among the
+        articles read, all matches are read instead: they are few.
         """
+        if count <= 0:
+            return []
+        if exclude:
+            queryset = self.with_ids(queryset, "id", exclude, exclude=True)
+        scan = scan_size(count)
         with default_connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC "
@@ -225,76 +261,70 @@ class PostgresBackend:
         cursor.execute(f"{verb} {TABLE}")
         cursor.execute("ANALYZE articles_article")
 
-    def tsquery_sql(self, groups, configs=PG_QUERY_CONFIGS):
-        """SQL and params for the query in every configuration, OR-ed.
-
-        The article's language is not known before matching, so the words are
-        stemmed the French, English, Spanish, German and plain way; stop words
-        drop out of the configurations that have them.
-        """
-        per_config, params = [], []
-        for config in configs:
-            ands = []
-            for group in groups:
-                ors = []
-                for phrase in group.phrases:
-                    ors.append(f"phraseto_tsquery('{config}', unaccent(%s))")
-                    params.append(" ".join(phrase))
-                for token in group.tokens:
-                    ors.append("plainto_tsquery('simple', %s)")
-                    params.append(token)
-                ands.append("(" + " || ".join(ors) + ")")
-            per_config.append("(" + " && ".join(ands) + ")")
-        return " || ".join(per_config), params
+    @staticmethod
+    def _config_sql(groups, config):
+        """SQL and params: every group matches, the words parsed the ``config`` way."""
+        ands, params = [], []
+        for group in groups:
+            ors = []
+            for phrase in group.phrases:
+                ors.append(f"phraseto_tsquery('{config}', unaccent(%s))")
+                params.append(" ".join(phrase))
+            for token in group.tokens:
+                ors.append("plainto_tsquery('simple', %s)")
+                params.append(token)
+            ands.append("(" + " || ".join(ors) + ")")
+        return " && ".join(ands), params
 
     def prepare(self, groups, reader_groups):
         """The tsqueries as text, computed once so the main queries compare to constants.
 
         ``match`` needs every group; ``head`` any of the reader's own groups (not
-        a filter's token), for the headline tier. Configurations that parse the
-        query alike are OR-ed once, not five times (the planner would think the
-        query five times less selective).
+        a filter's token), for the headline tier. The article's language is not
+        known before matching, so the words are parsed the French, English,
+        Spanish, German and plain way; stop words drop out of the configurations
+        that have them. (``unaccent`` is not IMMUTABLE: left in the main queries,
+        the tsquery would be a run-time value whose selectivity the planner can
+        only guess, and it could not tell a rare word from a common one.)
         """
         parts, params = [], []
-        builders = [
-            lambda config: self.tsquery_sql(groups, [config]),
-            lambda config: self._any_sql(reader_groups, config),
-        ]
-        for build in builders:
-            for config in PG_QUERY_CONFIGS:
-                sql, config_params = build(config)
-                parts.append(f"({sql})::text")
-                params += config_params
+        for config in PG_QUERY_CONFIGS:
+            sql, config_params = self._config_sql(groups, config)
+            parts.append(f"({sql})::text")
+            params += config_params
+        for config in PG_QUERY_CONFIGS:
+            ors = [self._config_sql([group], config) for group in reader_groups]
+            parts.append(
+                "(" + " || ".join(f"({sql})" for sql, _ in ors) + ")::text" if ors else "NULL"
+            )
+            params += [param for _, group_params in ors for param in group_params]
         with default_connection.cursor() as cursor:
             cursor.execute(f"SELECT {', '.join(parts)}", params)
             texts = cursor.fetchone()
         size = len(PG_QUERY_CONFIGS)
+        match, head = self._or(texts[:size]), self._or(texts[size:])
         return Prepared(
-            match=self._or(texts[:size]),
-            head=self._or(texts[size:]),
+            match="%s::tsquery",
+            match_params=(match,),
+            head="%s::tsquery" if head else "",
+            head_params=(head,) if head else (),
             head_is_match=len(groups) == 1,
         )
 
-    def _any_sql(self, groups, config):
-        if not groups:
-            return "NULL::tsquery", []
-        sqls, params = [], []
-        for group in groups:
-            sql, group_params = self.tsquery_sql([group], [config])
-            sqls.append(sql)
-            params += group_params
-        return " || ".join(sqls), params
-
     @staticmethod
     def _or(texts):
+        # Configurations that parse the query alike are OR-ed once: the planner
+        # would take "'sommet' | 'sommet' | …" for a word five times as common.
         return " | ".join(f"( {text} )" for text in dict.fromkeys(texts) if text)
 
-    def filter(self, queryset, prepared):
-        return queryset.filter(
-            pk__in=RawSQL(
-                f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery", [prepared.match]
-            )
+    def _matching_ids(self, prepared):
+        return (
+            f"SELECT article_id FROM {TABLE} WHERE vector @@ {prepared.match}",
+            list(prepared.match_params),
         )
+
+    def filter(self, queryset, prepared):
+        return queryset.filter(pk__in=RawSQL(*self._matching_ids(prepared)))
 
     @staticmethod
     def with_ids(queryset, field, ids, *, exclude=False):
@@ -308,79 +338,151 @@ class PostgresBackend:
         where = f"NOT ({column} = ANY(%s))" if exclude else f"{column} = ANY(%s)"
         return queryset.extra(where=[where], params=[list(ids)])
 
-    def newest_matches(self, queryset, prepared, *, count, scan):
-        """Ids of the ``count`` newest matches in ``queryset``, in one round trip.
-
-        First among the ``scan`` newest articles: the planner walks them newest
-        first, checking each one's vector, and stops at the ``count``-th match,
-        or hashes a rare word's few matches; the bound keeps a word it wrongly
-        takes for common from walking the whole archive. Exact, since every
-        article left unread is older than those read. Only if too few of them
-        match does the second part run, reading all matches: they are few.
-        """
-        recent = queryset.order_by("-published_at", "-pk").values("pk", "published_at")[:scan]
-        recent_sql, recent_params = recent.query.sql_with_params()
-        matches = newest_first(self.filter(queryset, prepared)).values("pk", "published_at")
-        all_sql, all_params = matches[:count].query.sql_with_params()
-        with default_connection.cursor() as cursor:
-            cursor.execute(
-                "WITH recent AS MATERIALIZED ("
-                f"SELECT recent.pk, recent.published_at FROM ({recent_sql}) AS recent "
-                f"WHERE recent.pk IN (SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery) "
-                "ORDER BY recent.published_at DESC, recent.pk DESC LIMIT %s) "
-                "SELECT 0, pk, published_at FROM recent UNION ALL "
-                f"SELECT 1, pk, published_at FROM ({all_sql}) AS matches "
-                "WHERE (SELECT count(*) FROM recent) < %s "
-                "ORDER BY 1, 3 DESC, 2 DESC",
-                [*recent_params, prepared.match, count, *all_params, count],
-            )
-            return [pk for pk, _ in _first_complete(cursor.fetchall(), count)]
-
     # The headline tier is first looked for among this many newest ids per
     # article of the window: enough when one article in ten is in it.
     HEAD_SPAN = 10
 
-    def head_scores(self, prepared, window):
-        """(article id, score) of the ``window`` newest headline-tier matches; lower is better.
+    @staticmethod
+    def _base(queryset):
+        """SQL and params: ``queryset``'s (pk, published_at), compiled once per ranking.
 
-        In one round trip: first among the newest ids only, so a word in many
-        headlines does not read them all; only if too few are there, among all.
+        Every part of the ranking statement reads it as a subquery, which the
+        planner merges into its own conditions (ids, newest first).
+        """
+        return queryset.order_by().values("pk", "published_at").query.sql_with_params()
+
+    def _head_sql(self, base, prepared, window):
+        """SQL and params: the ``head`` CTE, headline-tier matches in ``base``.
+
+        First among the newest ids only, so a word in many headlines does not
+        read them all; only if too few are there, among all. Then only those
+        ``base`` accepts (published, tag, dates), looked up by id.
         """
         if not prepared.head:
-            return []
+            return (
+                "head AS (SELECT NULL::bigint AS pk, NULL::timestamptz AS published_at, "
+                "NULL::float8 AS score WHERE false)",
+                [],
+            )
         # "article_id + 0": ordering by the bare primary key makes the planner
         # walk it backwards and unpack every vector it passes; this way the GIN
         # indexes (headline tier, whole article) narrow the rows first.
-        check, params = "", []
+        check, check_params = "", []
         if not prepared.head_is_match:
-            check, params = " AND vector @@ %s::tsquery", [prepared.match]
+            # Called as a function, not as the @@ operator, so that no index can
+            # serve it: otherwise the planner ANDs the headline hits' bitmap
+            # with the whole query's, reading every match of a common word and
+            # its filter to keep a handful of headline hits.
+            check = f" AND ts_match_vq(vector, {prepared.match})"
+            check_params = list(prepared.match_params)
         scored = (
-            f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM {TABLE} "
-            f"WHERE head @@ %s::tsquery{check}"
+            f"SELECT article_id, -ts_rank(head, {prepared.head})::float8 AS score FROM {TABLE} "
+            f"WHERE head @@ {prepared.head}{check}"
         )
-        scored_params = [prepared.head, prepared.head, *params]
-        with default_connection.cursor() as cursor:
-            if not window:
-                cursor.execute(scored, scored_params)
-                return cursor.fetchall()
-            cursor.execute(
-                f"WITH near AS MATERIALIZED ({scored} AND article_id > "
+        params = [*prepared.head_params, *prepared.head_params, *check_params]
+        if not window:
+            raw, raw_params = f"head_raw AS MATERIALIZED ({scored})", params
+        else:
+            raw = (
+                f"near AS MATERIALIZED ({scored} AND article_id > "
                 f"(SELECT max(article_id) FROM {TABLE}) - %s "
-                "ORDER BY article_id + 0 DESC LIMIT %s) "
-                "SELECT 0, article_id, score FROM near UNION ALL "
-                f"SELECT 1, article_id, score FROM ({scored} "
+                "ORDER BY article_id + 0 DESC LIMIT %s), "
+                "head_raw AS MATERIALIZED ("
+                "SELECT article_id, score FROM near WHERE (SELECT count(*) FROM near) = %s "
+                f"UNION ALL SELECT article_id, score FROM ({scored} "
                 "ORDER BY article_id + 0 DESC LIMIT %s) AS far "
-                "WHERE (SELECT count(*) FROM near) < %s",
-                [
-                    *scored_params,
-                    window * self.HEAD_SPAN,
-                    window,
-                    *scored_params,
-                    window,
-                    window,
-                ],
+                "WHERE (SELECT count(*) FROM near) < %s)"
             )
-            return _first_complete(cursor.fetchall(), window)
+            raw_params = [
+                *params, window * self.HEAD_SPAN, window, window, *params, window, window
+            ]  # fmt: skip
+        base_sql, base_params = base
+        return (
+            f"{raw}, head AS MATERIALIZED (SELECT q.pk, q.published_at, h.score "
+            f"FROM ({base_sql}) AS q JOIN head_raw AS h ON h.article_id = q.pk "
+            # As an array, so the planner looks the few ids up instead of
+            # reading every published article to join them.
+            "WHERE q.pk = ANY(ARRAY(SELECT article_id FROM head_raw)))",
+            [*raw_params, *base_params],
+        )
+
+    def _newest_sql(self, base, prepared, *, count, want):
+        """SQL and params: the ``recent`` CTE, and rows (1, id) of the newest matches
+        outside ``head`` in ``base``, then (2, id) of the fallback.
+
+        ``want`` (SQL) of them are wanted, at most ``count``. First among the
+        ``scan_size(count)`` newest articles: the planner walks them newest
+        first, checking each one's vector, and stops at the last one wanted, or
+        hashes a rare word's few matches; the bound keeps a word it wrongly
+        takes for common from walking the whole archive. Exact, since every
+        article left unread is older than those read. Only if too few of them
+        match does the fallback run, reading all matches, sorted on an
+        expression so that no planner walks the archive for a rare word's few.
+        """
+        base_sql, base_params = base
+        matching_sql, matching_params = self._matching_ids(prepared)
+        return (
+            "recent AS MATERIALIZED (SELECT r.pk, r.published_at FROM ("
+            f"SELECT q.pk, q.published_at FROM ({base_sql}) AS q "
+            "ORDER BY q.published_at DESC, q.pk DESC LIMIT %s) AS r "
+            f"WHERE r.pk IN ({matching_sql}) AND NOT (r.pk = ANY(ARRAY(SELECT pk FROM head))) "
+            # The whole ``count``, a constant: with ``want`` the planner would not
+            # know how many rows are wanted, and read a rare word's few matches
+            # by checking the newest articles one by one.
+            "ORDER BY r.published_at DESC, r.pk DESC LIMIT %s)",
+            [*base_params, scan_size(count), *matching_params, count],
+            "SELECT 1, pk, published_at, NULL::float8 FROM recent UNION ALL "
+            "SELECT 2, pk, published_at, NULL::float8 FROM ("
+            f"SELECT q.pk, q.published_at FROM ({base_sql}) AS q "
+            f"WHERE q.pk IN ({matching_sql}) AND NOT (q.pk = ANY(ARRAY(SELECT pk FROM head))) "
+            "ORDER BY coalesce(q.published_at, q.published_at) DESC, q.pk DESC LIMIT %s) AS a "
+            f"WHERE (SELECT count(*) FROM recent) < {want}",
+            [*base_params, *matching_params, count],
+        )
+
+    def _run(self, ctes, selects):
+        """Run ``WITH ctes SELECT … UNION ALL …``; (tier, id) rows, best first."""
+        sql = (
+            "WITH "
+            + ", ".join(c for c, _ in ctes)
+            + " "
+            + " UNION ALL ".join(s for s, _ in selects)
+        )
+        params = [p for _, ps in ctes for p in ps] + [p for _, ps in selects for p in ps]
+        with default_connection.cursor() as cursor:
+            cursor.execute(f"{sql} ORDER BY 1, 4, 3 DESC NULLS LAST, 2 DESC", params)
+            return [(tier, pk) for tier, pk, *_ in cursor.fetchall()]
+
+    def rank(self, queryset, prepared, *, window, count):
+        """The headline tier's ids best first, and up to ``count`` newest other matches.
+
+        One round trip, tsqueries included: the headline tier (``window`` newest
+        hits scored), then as many of the newest other matches as ``count``
+        leaves room for.
+        """
+        base = self._base(queryset)
+        head_cte = self._head_sql(base, prepared, window)
+        want = f"greatest({int(count)} - (SELECT count(*) FROM head), 0)"
+        recent_cte, recent_params, rest_sql, rest_params = self._newest_sql(
+            base, prepared, count=count, want=want
+        )
+        rows = self._run(
+            [head_cte, (recent_cte, recent_params)],
+            [("SELECT 0, pk, published_at, score FROM head", []), (rest_sql, rest_params)],
+        )
+        head = [pk for tier, pk in rows if tier == 0]
+        return head, _complete(rows, max(count - len(head), 0))
+
+    def newest_matches(self, queryset, prepared, *, count, exclude=()):
+        """Ids of the ``count`` newest matches in ``queryset`` outside ``exclude``."""
+        if count <= 0:
+            return []
+        head_cte = ("head AS (SELECT unnest(%s::bigint[]) AS pk)", [list(exclude)])
+        recent_cte, recent_params, rest_sql, rest_params = self._newest_sql(
+            self._base(queryset), prepared, count=count, want=str(int(count))
+        )
+        rows = self._run([head_cte, (recent_cte, recent_params)], [(rest_sql, rest_params)])
+        return _complete(rows, count)
 
 
 def get_backend(connection=None):

@@ -227,12 +227,6 @@ class RankedResults:
     articles costs what one found in 3,000 does.
     """
 
-    # How many of the newest articles are read, per article wanted (and at
-    # least), before taking a word for rare and reading all its matches: a word
-    # in one article of twenty is found among them; rarer ones have few matches.
-    SCAN_PER_RESULT = 20
-    SCAN_MIN = 500
-
     def __init__(self, backend, prepared, queryset, *, cache_key=""):
         self.backend = backend
         self.prepared = prepared
@@ -279,39 +273,22 @@ class RankedResults:
         if need > self._ranked_need:
             # Reading one by one (iteration) grows the ranking geometrically.
             longer = max(need, 2 * self._ranked_need)
-            head = self.head_tier()
-            ids = head[:longer]
-            ids += self._newest(longer - len(ids), exclude=head)
-            self._ranked, self._ranked_need = ids, longer
+            if self._head is None:
+                window = getattr(settings, "SEARCH_RANK_WINDOW", 1000)
+                self._head, newest = self.backend.rank(
+                    self.queryset, self.prepared, window=window, count=longer
+                )
+            else:
+                newest = self.backend.newest_matches(
+                    self.queryset,
+                    self.prepared,
+                    count=longer - len(self._head),
+                    exclude=self._head,
+                )
+            head = self._head[:longer]
+            self._ranked = head + newest[: longer - len(head)]
+            self._ranked_need = longer
         return self._ranked[:need]
-
-    def head_tier(self):
-        """Ids of the scored headline-tier matches that ``queryset`` accepts, best first."""
-        if self._head is None:
-            window = getattr(settings, "SEARCH_RANK_WINDOW", 1000)
-            scores = dict(self.backend.head_scores(self.prepared, window))
-            rows = self.backend.with_ids(self.queryset, "id", list(scores))
-            rows = rows.values_list("pk", "published_at")
-            ranked = sorted(
-                rows if scores else (),  # no query for a word found in no headline
-                key=lambda row: (scores[row[0]], -_timestamp(row[1]), -row[0]),
-            )
-            self._head = [pk for pk, _ in ranked]
-        return self._head
-
-    def _newest(self, count, *, exclude):
-        """The ``count`` most recent matches outside ``exclude``."""
-        if count <= 0:
-            return []
-        queryset = self.queryset
-        if exclude:
-            queryset = self.backend.with_ids(queryset, "id", exclude, exclude=True)
-        scan = max(self.SCAN_MIN, self.SCAN_PER_RESULT * count)
-        return self.backend.newest_matches(queryset, self.prepared, count=count, scan=scan)
-
-
-def _timestamp(moment):
-    return moment.timestamp() if moment else 0.0
 
 
 def _day_start(day):
