@@ -14,6 +14,7 @@ from django.db import connection as default_connection
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
+from ..models import Article
 from .documents import PG_QUERY_CONFIGS
 
 TABLE = "articles_search"
@@ -58,15 +59,6 @@ SCAN_MIN = 500
 
 def scan_size(count):
     return max(SCAN_MIN, SCAN_PER_RESULT * count)
-
-
-def _complete(rows, size):
-    """Of (part, id) rows from a "newest, else all matches" query, the ids to use.
-
-    Part 2 (all matches) only runs when part 1 has fewer than ``size`` rows.
-    """
-    first = [pk for part, pk in rows if part == 1]
-    return (first if len(first) >= size else [pk for part, pk in rows if part == 2])[:size]
 
 
 def _timestamp(moment):
@@ -150,15 +142,20 @@ class SQLiteBackend:
         lookup = {f"{field}__in": RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])}
         return queryset.exclude(**lookup) if exclude else queryset.filter(**lookup)
 
-    def rank(self, queryset, prepared, *, window, count):
-        """The headline tier's ids best first, and up to ``count`` newest other matches."""
+    def rank(self, queryset, prepared, *, window, count, page=None):
+        """The headline tier's ids best first, and up to ``count`` newest other matches.
+
+        The page's articles are left to the caller (a query in the process
+        costs nothing to send).
+        """
         scores = dict(self.head_scores(prepared, window))
         head = []
         if scores:  # no query for a word found in no headline
             rows = self.with_ids(queryset, "id", list(scores)).values_list("pk", "published_at")
             ranked = sorted(rows, key=lambda row: (scores[row[0]], -_timestamp(row[1]), -row[0]))
             head = [pk for pk, _ in ranked]
-        return head, self.newest_matches(queryset, prepared, count=count - len(head), exclude=head)
+        newest = self.newest_matches(queryset, prepared, count=count - len(head), exclude=head)
+        return head, newest, {}
 
     def newest_matches(self, queryset, prepared, *, count, exclude=()):
         """Ids of the ``count`` newest matches in ``queryset`` outside ``exclude``.
@@ -407,8 +404,9 @@ class PostgresBackend:
         )
 
     def _newest_sql(self, base, prepared, *, count, want):
-        """SQL and params: the ``recent`` CTE, and rows (1, id) of the newest matches
-        outside ``head`` in ``base``, then (2, id) of the fallback.
+        """SQL and params: the ``recent`` CTE, and rows (tier, id, date, score) of
+        the newest matches outside ``head`` in ``base``: tier 1 if enough were
+        found among the newest articles, else tier 2, the fallback.
 
         ``want`` (SQL) of them are wanted, at most ``count``. First among the
         ``scan_size(count)`` newest articles: the planner walks them newest
@@ -431,7 +429,8 @@ class PostgresBackend:
             # by checking the newest articles one by one.
             "ORDER BY r.published_at DESC, r.pk DESC LIMIT %s)",
             [*base_params, scan_size(count), *matching_params, count],
-            "SELECT 1, pk, published_at, NULL::float8 FROM recent UNION ALL "
+            f"SELECT 1, pk, published_at, NULL::float8 FROM recent "
+            f"WHERE (SELECT count(*) FROM recent) >= {want} UNION ALL "
             "SELECT 2, pk, published_at, NULL::float8 FROM ("
             f"SELECT q.pk, q.published_at FROM ({base_sql}) AS q "
             f"WHERE q.pk IN ({matching_sql}) AND NOT (q.pk = ANY(ARRAY(SELECT pk FROM head))) "
@@ -440,25 +439,52 @@ class PostgresBackend:
             [*base_params, *matching_params, count],
         )
 
-    def _run(self, ctes, selects):
-        """Run ``WITH ctes SELECT … UNION ALL …``; (tier, id) rows, best first."""
-        sql = (
-            "WITH "
-            + ", ".join(c for c, _ in ctes)
-            + " "
-            + " UNION ALL ".join(s for s, _ in selects)
-        )
+    def _run(self, ctes, selects, page=None):
+        """Run ``WITH ctes`` and the ranking (``selects``, UNION ALL-ed).
+
+        Returns (tier, id) rows best first (tier 0: the headline tier), and the
+        articles of the ``page`` (start, stop, fields) of the ranking, loaded by
+        the same statement.
+        """
+        ranked = "ranked (tier, pk, published_at, score) AS (" + " UNION ALL ".join(
+            sql for sql, _ in selects
+        ) + ")"  # fmt: skip
+        order = "tier, score, published_at DESC NULLS LAST, pk DESC"
         params = [p for _, ps in ctes for p in ps] + [p for _, ps in selects for p in ps]
+        ctes = ", ".join([*(sql for sql, _ in ctes), ranked])
+        fields = ("id", *page[2]) if page else ()
+        if page:
+            meta = Article._meta
+            columns = ", ".join(f'a."{meta.get_field(name).column}"' for name in fields)
+            sql = (
+                f"WITH {ctes}, ordered AS MATERIALIZED (SELECT tier, pk, "
+                f"row_number() OVER (ORDER BY {order}) AS n FROM ranked) "
+                f"SELECT o.tier, o.pk, {columns} FROM ordered AS o LEFT JOIN ("
+                f'SELECT {columns} FROM "{meta.db_table}" AS a WHERE a."id" = ANY(ARRAY('
+                "SELECT pk FROM ordered WHERE n > %s AND n <= %s))) AS a ON a.id = o.pk "
+                "ORDER BY o.n"
+            )
+            params += [page[0], page[1]]
+        else:
+            sql = f"WITH {ctes} SELECT tier, pk FROM ranked ORDER BY {order}"
         with default_connection.cursor() as cursor:
-            cursor.execute(f"{sql} ORDER BY 1, 4, 3 DESC NULLS LAST, 2 DESC", params)
-            return [(tier, pk) for tier, pk, *_ in cursor.fetchall()]
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        # The columns are plain text and timestamps, which need no conversion.
+        articles = {
+            row[1]: Article.from_db(default_connection.alias, fields, row[2:])
+            for row in rows
+            if len(row) > 2 and row[2] is not None
+        }
+        return [(row[0], row[1]) for row in rows], articles
 
-    def rank(self, queryset, prepared, *, window, count):
-        """The headline tier's ids best first, and up to ``count`` newest other matches.
+    def rank(self, queryset, prepared, *, window, count, page=None):
+        """The headline tier's ids best first, up to ``count`` newest other matches,
+        and the articles of ``page`` (start, stop, fields) of that ranking.
 
-        One round trip, tsqueries included: the headline tier (``window`` newest
-        hits scored), then as many of the newest other matches as ``count``
-        leaves room for.
+        One round trip: the headline tier (``window`` newest hits scored), then
+        as many of the newest other matches as ``count`` leaves room for, then
+        the page's articles.
         """
         base = self._base(queryset)
         head_cte = self._head_sql(base, prepared, window)
@@ -466,12 +492,13 @@ class PostgresBackend:
         recent_cte, recent_params, rest_sql, rest_params = self._newest_sql(
             base, prepared, count=count, want=want
         )
-        rows = self._run(
+        rows, articles = self._run(
             [head_cte, (recent_cte, recent_params)],
             [("SELECT 0, pk, published_at, score FROM head", []), (rest_sql, rest_params)],
+            page,
         )
         head = [pk for tier, pk in rows if tier == 0]
-        return head, _complete(rows, max(count - len(head), 0))
+        return head, [pk for tier, pk in rows if tier != 0], articles
 
     def newest_matches(self, queryset, prepared, *, count, exclude=()):
         """Ids of the ``count`` newest matches in ``queryset`` outside ``exclude``."""
@@ -481,8 +508,8 @@ class PostgresBackend:
         recent_cte, recent_params, rest_sql, rest_params = self._newest_sql(
             self._base(queryset), prepared, count=count, want=str(int(count))
         )
-        rows = self._run([head_cte, (recent_cte, recent_params)], [(rest_sql, rest_params)])
-        return _complete(rows, count)
+        rows, _ = self._run([head_cte, (recent_cte, recent_params)], [(rest_sql, rest_params)])
+        return [pk for _, pk in rows][:count]
 
 
 def get_backend(connection=None):

@@ -235,6 +235,7 @@ class RankedResults:
         self._count = None
         self.capped = False  # more matches than count() says; read after count()
         self._head = None
+        self._loaded = {}  # articles by id, as a result shows them
         self._ranked = []  # the longest ranking computed so far
         self._ranked_need = 0
 
@@ -263,21 +264,28 @@ class RankedResults:
             stop = self.count()
         if stop <= start:
             return []
-        ids = self.ranked_ids(stop)[start:stop]
-        # Only the page's articles are loaded, with what a result shows.
-        articles = self.queryset.only(*RESULT_FIELDS).in_bulk(ids)
-        return [articles[pk] for pk in ids if pk in articles]
+        ids = self.ranked_ids(stop, page=(start, stop, RESULT_FIELDS))[start:stop]
+        missing = [pk for pk in ids if pk not in self._loaded]
+        if missing:
+            # Only the page's articles are loaded, with what a result shows.
+            self._loaded.update(self.queryset.only(*RESULT_FIELDS).in_bulk(missing))
+        return [self._loaded[pk] for pk in ids if pk in self._loaded]
 
-    def ranked_ids(self, need):
-        """The ids of the ``need`` best matches (fewer if there are not as many)."""
+    def ranked_ids(self, need, *, page=None):
+        """The ids of the ``need`` best matches (fewer if there are not as many).
+
+        The backend may load the articles of ``page`` (start, stop, fields)
+        with the ranking, into ``_loaded``.
+        """
         if need > self._ranked_need:
             # Reading one by one (iteration) grows the ranking geometrically.
             longer = max(need, 2 * self._ranked_need)
             if self._head is None:
                 window = getattr(settings, "SEARCH_RANK_WINDOW", 1000)
-                self._head, newest = self.backend.rank(
-                    self.queryset, self.prepared, window=window, count=longer
+                self._head, newest, loaded = self.backend.rank(
+                    self.queryset, self.prepared, window=window, count=longer, page=page
                 )
+                self._loaded.update(loaded)
             else:
                 newest = self.backend.newest_matches(
                     self.queryset,
