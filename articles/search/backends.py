@@ -37,8 +37,7 @@ def newest_first(queryset):
 class Prepared:
     """A query in the backend's own syntax: what must match, and the headline tier.
 
-    On SQLite, ``match`` and ``head`` are FTS5 queries (bound as parameters); on
-    PostgreSQL, SQL expressions building the tsqueries, with their parameters.
+    FTS5 queries on SQLite, tsquery texts on PostgreSQL; always bound as parameters.
     """
 
     match: str
@@ -46,8 +45,6 @@ class Prepared:
     # One group, the reader's own: a headline-tier hit matches the whole query
     # (the headline fields are part of the whole article), no check needed.
     head_is_match: bool = False
-    match_params: tuple = ()
-    head_params: tuple = ()
 
 
 # How many of the newest articles are read, per match wanted (and at least),
@@ -300,13 +297,7 @@ class PostgresBackend:
             texts = cursor.fetchone()
         size = len(PG_QUERY_CONFIGS)
         match, head = self._or(texts[:size]), self._or(texts[size:])
-        return Prepared(
-            match="%s::tsquery",
-            match_params=(match,),
-            head="%s::tsquery" if head else "",
-            head_params=(head,) if head else (),
-            head_is_match=len(groups) == 1,
-        )
+        return Prepared(match=match, head=head, head_is_match=len(groups) == 1)
 
     @staticmethod
     def _or(texts):
@@ -316,8 +307,8 @@ class PostgresBackend:
 
     def _matching_ids(self, prepared):
         return (
-            f"SELECT article_id FROM {TABLE} WHERE vector @@ {prepared.match}",
-            list(prepared.match_params),
+            f"SELECT article_id FROM {TABLE} WHERE vector @@ %s::tsquery",
+            [prepared.match],
         )
 
     def filter(self, queryset, prepared):
@@ -362,21 +353,20 @@ class PostgresBackend:
                 [],
             )
         # "article_id + 0": ordering by the bare primary key makes the planner
-        # walk it backwards and unpack every vector it passes; this way the GIN
-        # indexes (headline tier, whole article) narrow the rows first.
+        # walk it backwards and unpack every vector it passes; this way the
+        # headline tier's GIN index narrows the rows first.
         check, check_params = "", []
         if not prepared.head_is_match:
             # Called as a function, not as the @@ operator, so that no index can
             # serve it: otherwise the planner ANDs the headline hits' bitmap
             # with the whole query's, reading every match of a common word and
             # its filter to keep a handful of headline hits.
-            check = f" AND ts_match_vq(vector, {prepared.match})"
-            check_params = list(prepared.match_params)
+            check, check_params = " AND ts_match_vq(vector, %s::tsquery)", [prepared.match]
         scored = (
-            f"SELECT article_id, -ts_rank(head, {prepared.head})::float8 AS score FROM {TABLE} "
-            f"WHERE head @@ {prepared.head}{check}"
+            f"SELECT article_id, -ts_rank(head, %s::tsquery)::float8 AS score FROM {TABLE} "
+            f"WHERE head @@ %s::tsquery{check}"
         )
-        params = [*prepared.head_params, *prepared.head_params, *check_params]
+        params = [prepared.head, prepared.head, *check_params]
         if not window:
             raw, raw_params = f"head_raw AS MATERIALIZED ({scored})", params
         else:
@@ -433,7 +423,8 @@ class PostgresBackend:
             f"WHERE (SELECT count(*) FROM recent) >= {want} UNION ALL "
             "SELECT 2, pk, published_at, NULL::float8 FROM ("
             f"SELECT q.pk, q.published_at FROM ({base_sql}) AS q "
-            f"WHERE q.pk IN ({matching_sql}) AND NOT (q.pk = ANY(ARRAY(SELECT pk FROM head))) "
+            f"WHERE q.pk = ANY(ARRAY({matching_sql})) "
+            "AND NOT (q.pk = ANY(ARRAY(SELECT pk FROM head))) "
             "ORDER BY coalesce(q.published_at, q.published_at) DESC, q.pk DESC LIMIT %s) AS a "
             f"WHERE (SELECT count(*) FROM recent) < {want}",
             [*base_params, *matching_params, count],

@@ -54,6 +54,16 @@ class TestRanking:
         make_article(title="La banquise recule", published_at=days_ago(3))
         assert titles("banquise") == ["La banquise recule", "Rien", "Autre chose"]
 
+    def test_a_filter_keeps_the_headline_tier_to_its_matches(self):
+        # The headline hits are checked against the whole query, filter included.
+        make_article(
+            title="Autre", body="<p>Banquise.</p>", countries=["KP"], published_at=days_ago(1)
+        )
+        make_article(title="La banquise recule", countries=["KP"], published_at=days_ago(3))
+        make_article(title="Banquise ailleurs", countries=["RU"], published_at=days_ago(2))
+        assert titles("banquise", country="KP") == ["La banquise recule", "Autre"]
+        assert titles("banquise recule") == ["La banquise recule"]
+
     def test_recency_breaks_ties(self):
         for n, title in [(3, "Ancien"), (1, "Récent"), (2, "Moyen")]:
             make_article(
