@@ -331,7 +331,11 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_pub")]
+        # Published articles newest first, in the default order: lists, feeds
+        # and search walk it without sorting, reading the index alone.
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="article_status_newest")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "in_review", "published", "unpublished"]),
