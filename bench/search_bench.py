@@ -80,10 +80,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--page-runs", type=int, default=30)
+    parser.add_argument(
+        "--case", action="append", help="only this case (repeatable), e.g. --case 'rare word'"
+    )
     args = parser.parse_args()
     total = Article.objects.count()
     print(f"# {connection.vendor}, {total} articles, {args.runs} runs after 5 warm-up runs")
     for name, query, filters in CASES:
+        if args.case and name not in args.case:
+            continue
         matches = search(query, filters).matches.count()  # all, not the capped page count
         p50, p95 = measure(top20, query, filters, args.runs)
         cp50, cp95 = measure(cold_page, query, filters, args.page_runs, warmup=2)
