@@ -473,12 +473,21 @@ class PostgresBackend:
         """The headline tier's ids best first, up to ``count`` newest other matches,
         and the articles of ``page`` (start, stop, fields) of that ranking.
 
-        One round trip: the headline tier (``window`` newest hits scored), then
-        as many of the newest other matches as ``count`` leaves room for, then
-        the page's articles.
+        For a page, one round trip: the headline tier (``window`` newest hits
+        scored), then as many of the newest other matches as ``count`` leaves
+        room for, then the page's articles. Without one (counting and facets
+        rank the best thousand), the headline tier comes first, alone: in one
+        statement the newest matches would have to fill all of ``count``, not
+        only what the headline tier leaves, since the planner must see their
+        number as a constant.
         """
         base = self._base(queryset)
         head_cte = self._head_sql(base, prepared, window)
+        if page is None:
+            rows, _ = self._run([head_cte], [("SELECT 0, pk, published_at, score FROM head", [])])
+            head = [pk for _, pk in rows]
+            newest = self.newest_matches(queryset, prepared, count=count - len(head), exclude=head)
+            return head, newest, {}
         want = f"greatest({int(count)} - (SELECT count(*) FROM head), 0)"
         recent_cte, recent_params, rest_sql, rest_params = self._newest_sql(
             base, prepared, count=count, want=want
