@@ -8,6 +8,20 @@ from ..models import Article
 from .backends import TABLE, Prepared, scan_size
 from .documents import PG_QUERY_CONFIGS
 
+# The headline tier's rows in the ranking: (tier, id, date, score).
+HEAD_ROWS = ("SELECT 0, pk, published_at, score FROM head", [])
+
+
+def _from_db(fields, values):
+    """``values`` of Article ``fields`` read by hand, as Django would convert them."""
+    converted = []
+    for name, value in zip(fields, values, strict=True):
+        field = Article._meta.get_field(name)
+        for convert in field.get_db_converters(default_connection):
+            value = convert(value, field, default_connection)
+        converted.append(value)
+    return converted
+
 
 class PostgresBackend:
     vendor = "postgresql"
@@ -255,9 +269,8 @@ class PostgresBackend:
         with default_connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        # The columns are plain text and timestamps, which need no conversion.
         articles = {
-            row[1]: Article.from_db(default_connection.alias, fields, row[2:])
+            row[1]: Article.from_db(default_connection.alias, fields, _from_db(fields, row[2:]))
             for row in rows
             if len(row) > 2 and row[2] is not None
         }
@@ -278,29 +291,29 @@ class PostgresBackend:
         base = self._base(queryset)
         head_cte = self._head_sql(base, prepared, window)
         if page is None:
-            rows, _ = self._run([head_cte], [("SELECT 0, pk, published_at, score FROM head", [])])
+            rows, _ = self._run([head_cte], [HEAD_ROWS])
             head = [pk for _, pk in rows]
-            newest = self.newest_matches(queryset, prepared, count=count - len(head), exclude=head)
-            return head, newest, {}
+            return head, self._newest(base, prepared, count=count - len(head), exclude=head), {}
         want = f"greatest({int(count)} - (SELECT count(*) FROM head), 0)"
         recent_cte, recent_params, rest_sql, rest_params = self._newest_sql(
             base, prepared, count=count, want=want
         )
         rows, articles = self._run(
-            [head_cte, (recent_cte, recent_params)],
-            [("SELECT 0, pk, published_at, score FROM head", []), (rest_sql, rest_params)],
-            page,
+            [head_cte, (recent_cte, recent_params)], [HEAD_ROWS, (rest_sql, rest_params)], page
         )
         head = [pk for tier, pk in rows if tier == 0]
         return head, [pk for tier, pk in rows if tier != 0], articles
 
     def newest_matches(self, queryset, prepared, *, count, exclude=()):
         """Ids of the ``count`` newest matches in ``queryset`` outside ``exclude``."""
+        return self._newest(self._base(queryset), prepared, count=count, exclude=exclude)
+
+    def _newest(self, base, prepared, *, count, exclude):
         if count <= 0:
             return []
         head_cte = ("head AS (SELECT unnest(%s::bigint[]) AS pk)", [list(exclude)])
         recent_cte, recent_params, rest_sql, rest_params = self._newest_sql(
-            self._base(queryset), prepared, count=count, want=str(int(count))
+            base, prepared, count=count, want=str(int(count))
         )
         rows, _ = self._run([head_cte, (recent_cte, recent_params)], [(rest_sql, rest_params)])
         return [pk for _, pk in rows][:count]
