@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -27,6 +28,10 @@ class NoteForm(forms.ModelForm):
         model = ArticleNote
         fields = ["kind", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+
+
+# Set on the request once the article is saved: a POST without it wrote nothing to keep.
+SAVED_FLAG = "_newsroom_article_saved"
 
 
 class WorkflowAdminMixin:
@@ -87,18 +92,29 @@ class WorkflowAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
-        if object_id is not None:
-            article = self.get_object(request, unquote(object_id))
-            if article is not None and self.has_change_permission(request, article):
-                save_baseline_revision(article=article)
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            return super().changeform_view(request, object_id, form_url, extra_context)
+        # The baseline, the save and its revision commit together; a form sent back
+        # with errors (or a save that fails) leaves nothing behind.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            if object_id is not None:
+                article = self.get_object(request, unquote(object_id))
+                if article is not None and self.has_change_permission(request, article):
+                    save_baseline_revision(article=article)
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                response = super().changeform_view(request, object_id, form_url, extra_context)
+            if not getattr(request, SAVED_FLAG, False):
+                transaction.set_rollback(True)
+            return response
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        fields = [str(form.fields[name].label or name) for name in form.changed_data]
-        fields = [name for name in fields if name]
+        setattr(request, SAVED_FLAG, True)
+        model_fields = {field.name for field in obj._meta.get_fields()}
+        fields = [
+            str(form.fields[name].label or name)
+            for name in form.changed_data
+            if name in model_fields
+        ]
         reversion.set_comment(
             _("Changed %(fields)s.") % {"fields": ", ".join(fields)} if change else _("Created.")
         )

@@ -7,6 +7,7 @@ from taggit.forms import TagField, TagWidget
 
 from .models import Article, Tag
 from .services import normalize_tag_names
+from .text import fold
 
 
 class TagSuggestWidget(TagWidget):
@@ -32,6 +33,16 @@ class CommaSeparatedTagField(TagField):
     def clean(self, value):
         value = forms.CharField.clean(self, value)
         return [name.strip() for name in next(csv.reader([value], skipinitialspace=True), [])]
+
+    def has_changed(self, initial, data):
+        # Tags have no order, and case or accents pick the same tag: retyping the
+        # same tags differently is not a change worth a line in the history.
+        try:
+            typed = self.clean(data)
+        except forms.ValidationError:
+            return True
+        before = {fold(tag.name if hasattr(tag, "name") else tag) for tag in initial or []}
+        return before != {fold(name) for name in typed if name}
 
 
 class ArticleAdminForm(forms.ModelForm):

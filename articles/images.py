@@ -6,10 +6,16 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+def is_stored(file):
+    """True for a model's file that is already in storage, not a new upload."""
+    return isinstance(file, FieldFile) and file._committed
 
 
 def validate_image_file(file):
@@ -17,8 +23,12 @@ def validate_image_file(file):
 
     Pillow only reads headers on open, so the pixels are decoded too: a
     truncated file fails here rather than when a reader's page renders it.
+
+    Only a new upload is checked. A file already in storage passed this check when
+    it was uploaded; reading it again would cost a download and a decode on every
+    save, and the file Django opened for its dimensions may be closed by now.
     """
-    if file is None:
+    if file is None or is_stored(file):
         return
     if getattr(file, "size", 0) and file.size > settings.MAX_IMAGE_UPLOAD_BYTES:
         raise ValidationError(
