@@ -8,14 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
-from . import services
-from .admin_history import HistoryAdminMixin
-from .admin_previews import PreviewAdminMixin
-from .admin_suggest import SuggestFromTextMixin
-from .admin_workflow import WorkflowAdminMixin
-from .forms import TagMergeForm
-from .models import Article, Country, Leader, Tag
-from .search.admin import IndexSearchMixin
+from articles import services
+from articles.forms import TagMergeForm
+from articles.models import Article, Country, Leader, Tag
+from articles.search.admin import IndexSearchMixin
+from articles.suggest.admin import SuggestFromTextMixin
+from articles.workflow.admin import WorkflowAdminMixin
+from articles.workflow.admin_history import HistoryAdminMixin
+from articles.workflow.admin_previews import PreviewAdminMixin
 
 # Our own Tag model replaces taggit's; one "Tags" entry in the admin, not two.
 if admin.site.is_registered(TaggitTag):

@@ -9,8 +9,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Connects the signals that rebuild the suggestion index on changes.
-        from . import knowledge  # noqa: F401
-        from .history import register_models
+        from articles.suggest import knowledge  # noqa: F401
+        from articles.workflow.history import register_models
 
         register_models()
-        from .search import signals  # noqa: F401  (connects the search index)
+        from articles.search import signals  # noqa: F401  (connects the search index)

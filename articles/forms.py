@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField, TagWidget
 
-from .models import Article, Tag
-from .services import normalize_tag_names
-from .text import fold
+from articles.models import Article, Tag
+from articles.services import normalize_tag_names
+from articles.text import fold
 
 
 class TagSuggestWidget(TagWidget):

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Article, Tag, TaggedArticle
-from .text import fold, folded_slug
+from articles.models import Article, Tag, TaggedArticle
+from articles.text import fold, folded_slug
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 

@@ -1,7 +1,10 @@
 from django.urls import path, register_converter
 
-from . import api, authors, feeds, previews, renditions, sitemaps, views
-from .search.views import SearchView
+from articles.pictures import renditions
+from articles.public import authors, views
+from articles.search.views import SearchView
+from articles.syndication import api, feeds, sitemaps
+from articles.workflow import previews
 
 
 class FourDigitYear:

@@ -25,8 +25,8 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from articles.desk import desk_for  # noqa: E402
 from articles.models import Article  # noqa: E402
+from articles.workflow.desk import desk_for  # noqa: E402
 
 
 def fill(count):

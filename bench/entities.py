@@ -27,9 +27,9 @@ django.setup()
 
 from babel import Locale  # noqa: E402
 
-from articles.entities import detect  # noqa: E402
-from articles.knowledge import build_index  # noqa: E402
-from articles.tests.entity_stories import STORIES  # noqa: E402
+from articles.suggest.engine import detect  # noqa: E402
+from articles.suggest.knowledge import build_index  # noqa: E402
+from articles.tests.helpers.entity_stories import STORIES  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "seeds" / "summit-vladivostok-fr.txt"
 REAL_LEADERS = [

@@ -28,8 +28,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from articles import sitemaps  # noqa: E402
 from articles.models import Article  # noqa: E402
+from articles.syndication import sitemaps  # noqa: E402
 
 
 def fill(count):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from articles.views import serve_media
+from articles.public.views import serve_media
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom"

@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
 
-from .cleaning import encode, flatten, normalise_mode
+from articles.pictures.cleaning import encode, flatten, normalise_mode
 
 # Widths for srcset: a phone at DPR 1 to a wide screen at DPR 2.
 WIDTHS = (320, 480, 640, 800, 1024, 1280, 1600, 2048)

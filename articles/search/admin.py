@@ -1,6 +1,6 @@
 """The admin's article search goes through the same index as the readers' one."""
 
-from .engine import search
+from articles.search.engine import search
 
 
 class IndexSearchMixin:

@@ -9,7 +9,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..text import fold
+from articles.text import fold
 
 _TAG = re.compile(r"<[^>]*>")
 

@@ -10,12 +10,12 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
-from ..models import Article, Country, TaggedArticle
-from .backends import get_backend
-from .documents import country_token, html_to_text, language_token, leader_token
-from .highlight import highlight, snippet
-from .index import generation
-from .query import Group, known_leaders, parse, words
+from articles.models import Article, Country, TaggedArticle
+from articles.search.backends import get_backend
+from articles.search.documents import country_token, html_to_text, language_token, leader_token
+from articles.search.highlight import highlight, snippet
+from articles.search.index import generation
+from articles.search.query import Group, known_leaders, parse, words
 
 FACET_SIZE = 12
 YEARS_IN_FACET = 15

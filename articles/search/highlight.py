@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .documents import search_fold
+from articles.search.documents import search_fold
 
 _WORD = re.compile(r"[^\W_]+")
 SNIPPET_LENGTH = 240

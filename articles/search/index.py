@@ -5,8 +5,8 @@ import uuid
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from .backends import get_backend
-from .documents import build_documents
+from articles.search.backends import get_backend
+from articles.search.documents import build_documents
 
 GENERATION_KEY = "articles:search:generation"
 
@@ -36,7 +36,7 @@ def bump_generation(conn=None):
 
 def index_articles(ids, *, article_model=None, using_connection=None):
     """(Re)index the articles ``ids``; ids of deleted articles are dropped."""
-    from ..models import Article
+    from articles.models import Article
 
     ids = list(ids)
     if not ids:
@@ -62,7 +62,7 @@ def remove_articles(ids):
 
 def rebuild(*, batch_size=1000, article_model=None, using_connection=None, progress=None):
     """Empty the index and index every article again, in one transaction."""
-    from ..models import Article
+    from articles.models import Article
 
     model = article_model or Article
     conn = using_connection or connection

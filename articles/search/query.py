@@ -14,7 +14,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.localedata import locale_identifiers
 
-from .documents import country_token, leader_token, search_fold
+from articles.search.documents import country_token, leader_token, search_fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -125,8 +125,8 @@ def known_leaders():
     anywhere (the version the suggestion index shares), so a search costs no
     query for them.
     """
-    from .. import knowledge
-    from ..models import Leader
+    from articles.models import Leader
+    from articles.suggest import knowledge
 
     version = knowledge.current_version()
     with _leaders_lock:
@@ -153,7 +153,7 @@ def other_names(codes, leaders):
     the surname alone ("Putin" for "Vladimir Putin"): an article headlined with
     it ranks as one naming the leader. First names alone would match others.
     """
-    from ..models import Country
+    from articles.models import Country
 
     for code in codes:
         for language in sorted(SITE_LANGUAGES):

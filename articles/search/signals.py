@@ -8,8 +8,8 @@ signals: run ``manage.py rebuild_search_index`` after those.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from ..models import Article, TaggedArticle
-from .index import bump_generation, index_articles, remove_articles
+from articles.models import Article, TaggedArticle
+from articles.search.index import bump_generation, index_articles, remove_articles
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_index_article_saved")

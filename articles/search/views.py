@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 
-from ..models import ARTICLE_LANGUAGES
-from .engine import Filters, decorate, search
-from .query import MAX_QUERY_LENGTH, clean_query
+from articles.models import ARTICLE_LANGUAGES
+from articles.search.engine import Filters, decorate, search
+from articles.search.query import MAX_QUERY_LENGTH, clean_query
 
 
 class SearchForm(forms.Form):

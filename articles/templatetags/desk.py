@@ -1,6 +1,6 @@
 from django import template
 
-from ..desk import desk_for
+from articles.workflow.desk import desk_for
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from babel.dates import format_date, format_time
 from django import template
 from django.utils import timezone, translation
 
-from ..typography import typeset
+from articles.public.typography import typeset
 
 register = template.Library()
 

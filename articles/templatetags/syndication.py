@@ -4,7 +4,7 @@ Twitter card and JSON-LD, rendered from ``structured_data``'s one dictionary."""
 from django import template
 from django.utils.translation import gettext as _
 
-from .. import structured_data as sd
+from articles.syndication import structured_data as sd
 
 register = template.Library()
 

@@ -64,7 +64,7 @@ def demo():
 def fresh_entity_index():
     """The suggestion index lives in the process; a rolled-back test must not leave
     its countries, leaders or tags in it."""
-    from articles import knowledge
+    from articles.suggest import knowledge
 
     knowledge.invalidate()
     yield

@@ -8,8 +8,13 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, Tag
-
-from .factories import country, image_bytes, make_article, make_editor, make_leader
+from articles.tests.helpers.factories import (
+    country,
+    image_bytes,
+    make_article,
+    make_editor,
+    make_leader,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Country, Tag
-
-from .factories import country, make_article, make_leader, uploaded_image
+from articles.tests.helpers.factories import country, make_article, make_leader, uploaded_image
 
 pytestmark = pytest.mark.django_db
 

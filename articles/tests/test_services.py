@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article, Tag
-
-from .factories import make_article
+from articles.tests.helpers.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

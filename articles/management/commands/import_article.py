@@ -3,7 +3,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import importing
+from articles.suggest import importing
 
 
 class Command(BaseCommand):

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.html import escape
 
-from articles import demo, services
+from articles import services
+from articles.demo import content as demo
 from articles.models import Article, Country, Leader
 
 

@@ -1,0 +1,18 @@
+"""The app's models, one module per concern, registered under the ``articles`` label."""
+
+from articles.models.article import ARTICLE_LANGUAGES, Article, ArticleQuerySet
+from articles.models.subjects import Country, Leader, Tag, TaggedArticle
+from articles.models.workflow import ArticleNote, PreviewLink, Transition
+
+__all__ = [
+    "ARTICLE_LANGUAGES",
+    "Article",
+    "ArticleNote",
+    "ArticleQuerySet",
+    "Country",
+    "Leader",
+    "PreviewLink",
+    "Tag",
+    "TaggedArticle",
+    "Transition",
+]

@@ -1,0 +1,255 @@
+"""The article and the one queryset that decides what readers may see."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import TruncDate
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from articles.html import sanitize_html
+from articles.models.subjects import Country, Leader, TaggedArticle
+from articles.pictures.validation import SafeImageField, validate_image_file
+
+ARTICLE_LANGUAGES = [
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("de", _("German")),
+    ("it", _("Italian")),
+    ("pt", _("Portuguese")),
+    ("ru", _("Russian")),
+    ("ko", _("Korean")),
+    ("ja", _("Japanese")),
+    ("zh", _("Chinese")),
+]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and the publication time has come.
+
+        Every public surface goes through this; a scheduled article appears at
+        its time with no job to run.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Only what a list of teasers shows, newest first."""
+        return self.order_by("-published_at", "-pk").defer("body")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    title = models.CharField(_("headline"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        allow_unicode=True,
+        help_text=_("Part of the article's address; it cannot change once published."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
+    )
+    body = ProseEditorField(
+        _("body"),
+        config={
+            "extensions": {
+                "Bold": True,
+                "Italic": True,
+                "Underline": True,
+                "Strike": True,
+                "Subscript": True,
+                "Superscript": True,
+                "Heading": {"levels": [2, 3, 4]},
+                "BulletList": True,
+                "ListItem": True,
+                "OrderedList": True,
+                "Blockquote": True,
+                "HorizontalRule": True,
+                "HardBreak": True,
+                "Link": {"enableTarget": False},
+                "History": True,
+            }
+        },
+        sanitize=sanitize_html,
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=ARTICLE_LANGUAGES, default="fr"
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where it was reported: Vladivostok."),
+    )
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="articles", verbose_name=_("authors")
+    )
+    credit = models.CharField(
+        _("credit line"), max_length=200, blank=True, help_text=_("For example: avec AFP.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Filled in when published; a future time schedules the article."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="articles", verbose_name=_("countries")
+    )
+    leaders = models.ManyToManyField(
+        Leader, blank=True, related_name="articles", verbose_name=_("leaders")
+    )
+    tags = TaggableManager(
+        through=TaggedArticle, blank=True, verbose_name=_("tags"), help_text=_("Comma-separated.")
+    )
+    lead_image = SafeImageField(
+        _("lead picture"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_image_file],
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_alt = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it. Required."),
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
+    lead_image_credit = models.CharField(_("picture credit"), max_length=200, blank=True)
+    suggestions = models.JSONField(
+        _("suggestions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Countries, leaders and tags the copy mentions in passing, kept for a click."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        # Published articles newest first, in the default order: lists, feeds
+        # and search walk it without sorting, reading the index alone.
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="article_status_newest")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "in_review", "published", "unpublished"]),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("A published article needs a publication time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(lead_image="") | ~Q(lead_image_alt=""),
+                name="article_lead_image_has_alt",
+                violation_error_message=_("A lead picture needs alt text."),
+            ),
+            models.UniqueConstraint(
+                F("slug"),
+                TruncDate("published_at"),
+                name="article_slug_unique_per_day",
+                violation_error_message=_(
+                    "Another article published the same day already uses this slug."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Sanitised on every save, not only in forms: imports and scripts too.
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        if self.published_at is None:
+            return None
+        day = timezone.localtime(self.published_at)
+        return reverse(
+            "articles:article",
+            kwargs={
+                "year": f"{day.year:04d}",
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self):
+        errors = {}
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.lead_image and not self.lead_image_alt.strip():
+            errors["lead_image_alt"] = _("Describe the picture for readers who cannot see it.")
+        if self.pk:
+            errors.update(self._url_change_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _url_change_errors(self):
+        """A published article keeps its address: slug and publication day are frozen."""
+        previous = (
+            type(self).objects.filter(pk=self.pk).values("status", "slug", "published_at").first()
+        )
+        if not previous or previous["published_at"] is None:
+            return {}
+        if previous["status"] != self.Status.PUBLISHED:
+            return {}
+        if previous["published_at"] > timezone.now():
+            return {}  # scheduled, not live yet: its address is not public, it may move
+        errors = {}
+        if self.slug != previous["slug"]:
+            errors["slug"] = _(
+                "The slug of a published article cannot change: its URL would break."
+            )
+        if self.published_at is None or (
+            timezone.localdate(self.published_at) != timezone.localdate(previous["published_at"])
+        ):
+            errors["published_at"] = _(
+                "The publication day of a published article cannot change: its URL would break."
+            )
+        return errors
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def lead_image_orientation(self):
+        if not (self.lead_image_width and self.lead_image_height):
+            return ""
+        return "landscape" if self.lead_image_width >= self.lead_image_height else "portrait"

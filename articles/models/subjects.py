@@ -1,0 +1,192 @@
+"""What stories are about: countries, political leaders and tags."""
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from taggit.models import ItemBase, TagBase
+
+from articles.pictures.validation import SafeImageField, validate_image_file
+from articles.text import fold, folded_slug
+
+
+@lru_cache(maxsize=32)
+def _territory_names(language):
+    try:
+        return Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(settings.LANGUAGE_CODE).territories
+
+
+class Country(models.Model):
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. KP."))],
+        help_text=_("ISO 3166-1 alpha-2 code, e.g. KP for North Korea."),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("Name in the site's main language; pages show the reader's language."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_(
+            "Other names the copy uses for this country, one per line: Pyongyang, le royaume "
+            "ermite. Case and accents do not matter, except for names of four letters or less "
+            "and acronyms, which match only as written."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:country", kwargs={"slug": self.slug})
+
+    def name_in(self, language):
+        """The CLDR name of this country in ``language`` ("Russie", "Russia")."""
+        return _territory_names(language).get(self.code, self.name)
+
+    @property
+    def local_name(self):
+        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+class Leader(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="leaders",
+        verbose_name=_("country"),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Président de la Fédération de Russie."),
+    )
+    in_office_from = models.DateField(_("in office from"), null=True, blank=True)
+    in_office_to = models.DateField(
+        _("in office to"), null=True, blank=True, help_text=_("Leave empty if still in office.")
+    )
+    portrait = SafeImageField(
+        _("portrait"),
+        upload_to="leaders/",
+        blank=True,
+        validators=[validate_image_file],
+        width_field="portrait_width",
+        height_field="portrait_height",
+    )
+    portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    bio = models.TextField(_("short bio"), blank=True)
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_("Other spellings, one per line: Poutine, Путин."),
+    )
+    wikidata_id = models.CharField(
+        _("Wikidata id"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Q followed by digits, e.g. Q7747."))],
+        help_text=_("For example Q7747 for Vladimir Putin."),
+    )
+
+    class Meta:
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(in_office_to__isnull=True)
+                | Q(in_office_from__isnull=True)
+                | Q(in_office_to__gte=F("in_office_from")),
+                name="leader_office_dates_in_order",
+                violation_error_message=_("“In office to” cannot be before “in office from”."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:leader", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Tag(TagBase):
+    """A taggit tag whose slug folds case and accents, so "Corée" and "coree" are one tag."""
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        # A rename moves the tag's page along with its name.
+        if self.name:
+            self.slug = self.slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.name = " ".join(self.name.split())
+        clash = Tag.objects.filter(slug=self.slugify(self.name)).exclude(pk=self.pk).first()
+        if clash:
+            raise ValidationError(
+                {
+                    "name": _(
+                        "The tag “%(name)s” already exists (names differing only in case or "
+                        "accents are one tag); merge the two instead."
+                    )
+                    % {"name": clash.name}
+                }
+            )
+
+    def slugify(self, tag, i=None):
+        slug = folded_slug(tag) or "tag"
+        return slug if i is None else f"{slug}-{i}"
+
+    @property
+    def key(self):
+        return fold(self.name)
+
+
+class TaggedArticle(ItemBase):
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag"),
+        ]

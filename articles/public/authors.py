@@ -1,0 +1,35 @@
+"""Author pages: what a byline links to, and the ``url`` of the author Person in JSON-LD.
+
+Only people with at least one published article have a page; it is addressed by
+id rather than username, which is a login name and stays private.
+"""
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from articles.models import Article
+from articles.public.views import SubjectArticlesView
+
+
+def author_url(user):
+    return reverse("articles:author", kwargs={"pk": user.pk})
+
+
+def author_name(user):
+    return user.get_full_name() or user.get_username()
+
+
+class AuthorView(SubjectArticlesView):
+    subject_context_name = "author"
+    article_filter = "authors"
+    template_name = "articles/author.html"
+
+    def filter_articles(self, queryset):
+        if self.kwargs["pk"] > 2**63 - 1:  # past a bigint the database raises
+            self.kwargs["pk"] = 0
+        authors = get_user_model().objects.filter(
+            pk__in=Article.objects.published().values("authors")
+        )
+        self.subject = get_object_or_404(authors, pk=self.kwargs["pk"])
+        return queryset.filter(authors=self.subject)

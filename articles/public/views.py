@@ -1,0 +1,245 @@
+"""Public pages. Every article that reaches a reader comes from ``published()``."""
+
+import datetime
+import posixpath
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
+
+from articles.models import Article, Country, Leader, Tag, TaggedArticle
+from articles.text import fold
+
+
+class PublishedArticlesMixin:
+    """A paginated list of published articles, newest first.
+
+    Subclasses narrow it with ``filter_articles`` to one country, leader or tag.
+    """
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    context_object_name = "articles"
+
+    def filter_articles(self, queryset):
+        return queryset
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.published().for_listing())
+
+
+class HomeView(PublishedArticlesMixin, ListView):
+    template_name = "articles/home.html"
+
+
+class SubjectArticlesView(PublishedArticlesMixin, ListView):
+    """Coverage of one subject (a country, a leader, a tag), looked up by slug."""
+
+    subject_model = None
+    subject_context_name = None
+    article_filter = None
+
+    def get_subject_queryset(self):
+        return self.subject_model.objects.all()
+
+    def filter_articles(self, queryset):
+        self.subject = get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
+        return queryset.filter(**{self.article_filter: self.subject})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["subject"] = self.subject
+        context[self.subject_context_name] = self.subject
+        return context
+
+
+class CountryView(SubjectArticlesView):
+    subject_model = Country
+    subject_context_name = "country"
+    article_filter = "countries"
+    template_name = "articles/country.html"
+
+
+class LeaderView(SubjectArticlesView):
+    subject_model = Leader
+    subject_context_name = "leader"
+    article_filter = "leaders"
+    template_name = "articles/leader.html"
+
+    def get_subject_queryset(self):
+        return Leader.objects.select_related("country")
+
+
+class TagView(SubjectArticlesView):
+    subject_model = Tag
+    subject_context_name = "tag"
+    article_filter = "tags"
+    template_name = "articles/tag.html"
+
+
+class ArticleView(DetailView):
+    template_name = "articles/article.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        try:
+            day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
+        except ValueError:
+            raise Http404("No such date.") from None
+        queryset = Article.objects.published().prefetch_related(
+            "authors",
+            "countries",
+            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
+            "tags",
+            "notes",
+        )
+        # A range on the indexed column, not published_at__date: the latter runs
+        # a date conversion on every row.
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        end = timezone.make_aware(
+            datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+        )
+        return get_object_or_404(
+            queryset, slug=self.kwargs["slug"], published_at__gte=start, published_at__lt=end
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["related_articles"] = related_articles(self.object)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        # The whole page speaks the article's language: dates, country names, chrome.
+        response = super().render_to_response(context, **response_kwargs)
+        with translation.override(self.object.language):
+            response.render()
+        response.headers["Content-Language"] = self.object.language
+        return response
+
+
+RELATED_CANDIDATES = 300
+
+
+def related_articles(article, limit=4):
+    """Published articles sharing the most countries, leaders and tags with ``article``.
+
+    One query: each candidate's shared subjects are counted by an indexed
+    subquery per relation, rather than by joining the three relations (whose
+    row product made the page slow on a large archive).
+    """
+    relations = [
+        (Article.countries.through, "article", "country", [c.pk for c in article.countries.all()]),
+        (Article.leaders.through, "article", "leader", [x.pk for x in article.leaders.all()]),
+        (TaggedArticle, "content_object", "tag", [t.pk for t in article.tags.all()]),
+    ]
+    relations = [relation for relation in relations if relation[3]]
+    if not relations:
+        return []
+    candidates = Q()
+    score = Value(0)
+    for through, article_field, subject_field, ids in relations:
+        rows = through.objects.filter(**{f"{subject_field}__in": ids})
+        candidates |= Q(pk__in=rows.values(article_field))
+        shared = (
+            rows.filter(**{article_field: OuterRef("pk")})
+            .values(article_field)
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        score = score + Coalesce(Subquery(shared), 0)
+    # Scoring is bounded to the most recent candidates: on a large archive a
+    # subject like a big country is shared by thousands of articles.
+    recent_candidates = (
+        Article.objects.published()
+        .filter(candidates)
+        .exclude(pk=article.pk)
+        .order_by("-published_at")
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    return list(
+        Article.objects.for_listing()
+        .filter(pk__in=recent_candidates)
+        .annotate(shared_subjects=score)
+        .order_by("-shared_subjects", "-published_at", "-pk")[:limit]
+    )
+
+
+COVERAGE_CACHE_SECONDS = 300
+
+
+def coverage_counts(relation):
+    """Number of published articles per country or leader id.
+
+    Counting walks the whole archive, so the result is cached for a few
+    minutes: index pages may lag a new article's count, never its content.
+    """
+    key = f"coverage-counts:{relation}"
+    counts = cache.get(key)
+    if counts is None:
+        rows = (
+            Article.objects.published()
+            .filter(**{f"{relation}__isnull": False})
+            .values(relation)
+            .annotate(n=Count("pk"))
+            .values_list(relation, "n")
+        )
+        counts = dict(rows)
+        cache.set(key, counts, COVERAGE_CACHE_SECONDS)
+    return counts
+
+
+class CountryIndexView(TemplateView):
+    template_name = "articles/country_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        coverage = coverage_counts("countries")
+        countries = list(Country.objects.only("code", "name", "slug"))
+        for country in countries:
+            country.coverage = coverage.get(country.pk, 0)
+        # Sorted here rather than in SQL: the order follows the reader's language.
+        countries.sort(key=lambda c: (c.coverage == 0, fold(c.local_name)))
+        context["covered"] = [c for c in countries if c.coverage]
+        context["others"] = [c for c in countries if not c.coverage]
+        return context
+
+
+class LeaderIndexView(ListView):
+    template_name = "articles/leader_index.html"
+    context_object_name = "leaders"
+
+    def get_queryset(self):
+        return Leader.objects.select_related("country")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        coverage = coverage_counts("leaders")
+        for leader in context["leaders"]:
+            leader.coverage = coverage.get(leader.pk, 0)
+        return context
+
+
+def serve_media(request, path):
+    """Uploaded pictures: leaders' portraits, and lead pictures of published articles only.
+
+    A draft's picture is not served to readers even if its address leaks; staff
+    see every picture (the admin shows them).
+    """
+    path = posixpath.normpath(path).lstrip("/")
+    if path.startswith("..") or not path:
+        raise Http404
+    public = path.startswith("leaders/") or (
+        path.startswith("articles/")
+        and Article.objects.published().filter(lead_image=path).exists()
+    )
+    if not (public or (request.user.is_authenticated and request.user.is_staff)):
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response.headers["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

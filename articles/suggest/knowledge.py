@@ -1,0 +1,240 @@
+"""What the suggestion engine knows, and the cached index built from it.
+
+Countries: CLDR names (Babel) in each language we publish in, the forms of
+``data/entity_aliases.json`` (capitals, metonyms, demonyms, inflected names)
+and the aliases editors add in the admin. Leaders: name and aliases. Tags:
+their names. The index of a language is built once per process and rebuilt
+when a country, leader or tag changes: saves and deletes bump a version kept
+in the shared cache, so every worker notices.
+"""
+
+import json
+import re
+import threading
+import time
+import uuid
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from articles.models import Country, Leader, Tag
+from articles.suggest.engine import COUNTRY, LEADER, TAG, Case, Form, Index, Target, fold_key
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
+VERSION_KEY = "articles:entities:version"
+DEFAULT_LANGUAGES = ("fr", "en", "es", "de")
+# Without a shared cache (no REDIS_URL) a worker does not see another worker's
+# changes; it rebuilds after this many seconds anyway.
+DEFAULT_MAX_AGE = 300
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_lock = threading.Lock()
+_local = {"version": None, "snapshot": None, "indexes": {}, "loaded": 0.0}
+
+
+def suggest_languages():
+    return tuple(getattr(settings, "NEWSROOM_SUGGEST_LANGUAGES", DEFAULT_LANGUAGES))
+
+
+def expand(pattern):
+    """ "nord-coréen{,ne,s}" → ["nord-coréen", "nord-coréenne", "nord-coréens"]."""
+    match = _BRACES.search(pattern)
+    if not match:
+        return [pattern]
+    head, tail = pattern[: match.start()], pattern[match.end() :]
+    return [v for option in match.group(1).split(",") for v in expand(head + option + tail)]
+
+
+@lru_cache(maxsize=1)
+def aliases_data():
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=16)
+def cldr_names(language):
+    try:
+        return Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+def name_case(name):
+    """Acronyms match as written; short names need their capital ("Iran", "Mali")."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return Case.EXACT
+    return Case.CAPITAL if len(letters) <= 4 else Case.FOLDED
+
+
+def data_form(text, targets, data):
+    """A form written in the data file, with its markers read."""
+    ambiguous = text.startswith("?")
+    cased = ambiguous or text.startswith("^")
+    text = text.lstrip("?^")
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        case = Case.EXACT
+    else:
+        case = Case.CAPITAL if cased else Case.FOLDED
+    rules = data["reject"]["forms"].get(text)
+    reject = ()
+    if rules:
+        reject = (
+            tuple(fold_key(p) for p in rules.get("before", ())),
+            frozenset(fold_key(p) for p in rules.get("after", ())),
+            frozenset(fold_key(p) for p in rules.get("near", ())),
+        )
+    return Form(
+        text=text,
+        targets=targets,
+        case=case,
+        ambiguous=ambiguous,
+        reject=reject,
+        language_word=" " not in text and text[:1].islower(),
+    )
+
+
+def _split_cldr(name):
+    """ "Myanmar (Birmanie)" → "Myanmar" and "Birmanie"."""
+    names = [name]
+    inner = re.fullmatch(r"(.+?) \((.+)\)", name)
+    if inner:
+        names = [inner.group(1), inner.group(2)]
+    return names
+
+
+def build_forms(snapshot, language):
+    """Every form to look for in text written in ``language``."""
+    countries = {
+        c["code"]: Target(kind=COUNTRY, id=c["id"], key=c["code"], name=c["name"])
+        for c in snapshot["countries"]
+    }
+    forms = _country_forms(snapshot["countries"], countries, language)
+    for leader in snapshot["leaders"]:
+        target = Target(kind=LEADER, id=leader["id"], key=leader["slug"], name=leader["name"])
+        for name in [leader["name"], *leader["aliases"]]:
+            # A surname alone is a proper noun: "Trump", not "trump card".
+            case = name_case(name)
+            if case == Case.FOLDED and " " not in name.strip():
+                case = Case.CAPITAL
+            forms.append(Form(text=name, targets=(target,), case=case))
+    for tag in snapshot["tags"]:
+        target = Target(kind=TAG, id=tag["id"], key=tag["name"], name=tag["name"])
+        forms.append(Form(text=tag["name"], targets=(target,), case=name_case(tag["name"])))
+    return forms
+
+
+def _country_forms(rows, targets, language):
+    data = aliases_data()
+    languages = (language,) if language in suggest_languages() else suggest_languages()
+    forms = []
+    # Forms the data file writes with their markers win over the same plain names.
+    written = set()
+    for lang in languages:
+        for code, per_language in data["countries"].items():
+            if code not in targets:
+                continue
+            for pattern in per_language.get(lang, ()):
+                for text in expand(pattern):
+                    form = data_form(text, (targets[code],), data)
+                    forms.append(form)
+                    written.add((code, fold_key(form.text)))
+        for phrase, codes in data["multi"].get(lang, {}).items():
+            multi = tuple(targets[c] for c in codes if c in targets)
+            if multi:
+                forms.append(Form(text=phrase, targets=multi))
+        ignored = {fold_key(n) for n in data["ignore"].get(lang, ())}
+        names = cldr_names(lang)
+        for code, target in targets.items():
+            for name in _split_cldr(names.get(code, "")):
+                key = fold_key(name)
+                if key and key not in ignored and (code, key) not in written:
+                    forms.append(Form(text=name, targets=(target,), case=name_case(name)))
+    ignored = {fold_key(n) for n in data["ignore"].get(language, ())}
+    for row in rows:
+        target = targets[row["code"]]
+        # The name in the database is in the site's language (French).
+        name, key = row["name"], fold_key(row["name"])
+        usable = key not in ignored and (target.key, key) not in written
+        if language == settings.LANGUAGE_CODE and usable:
+            forms.append(Form(text=name, targets=(target,), case=name_case(name)))
+        for alias in row["aliases"]:
+            forms.append(Form(text=alias, targets=(target,), case=name_case(alias)))
+    return forms
+
+
+def build_index(snapshot, language):
+    street = aliases_data()["reject"]
+    return Index(
+        build_forms(snapshot, language),
+        language=language,
+        street_before=[fold_key(w) for w in street["street_before"]],
+        street_after=[fold_key(w) for w in street["street_after"]],
+    )
+
+
+def load_snapshot():
+    """The countries, leaders and tags, in three queries."""
+    return {
+        "countries": [
+            {**row, "aliases": _lines(row["aliases"])}
+            for row in Country.objects.values("id", "code", "name", "aliases")
+        ],
+        "leaders": [
+            {**row, "aliases": _lines(row["aliases"])}
+            for row in Leader.objects.values("id", "slug", "name", "aliases")
+        ],
+        "tags": list(Tag.objects.values("id", "name")),
+    }
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def current_version():
+    """A token that changes whenever a country, leader or tag does, in any process."""
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(VERSION_KEY, token, timeout=None)
+        token = cache.get(VERSION_KEY, token)
+    return token
+
+
+def index_max_age():
+    """Seconds a process keeps what it built before reloading, whatever the version says."""
+    return getattr(settings, "NEWSROOM_SUGGEST_INDEX_MAX_AGE", DEFAULT_MAX_AGE)
+
+
+def get_index(language):
+    """The index for ``language``, rebuilt when the shared version has changed."""
+    version, max_age = current_version(), index_max_age()
+    with _lock:
+        if _local["version"] != version or time.monotonic() - _local["loaded"] > max_age:
+            _local.update(
+                version=version, snapshot=load_snapshot(), indexes={}, loaded=time.monotonic()
+            )
+        index = _local["indexes"].get(language)
+        if index is None:
+            index = _local["indexes"][language] = build_index(_local["snapshot"], language)
+        return index
+
+
+def invalidate():
+    """Forget every index, here and in every process sharing the cache."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    with _lock:
+        _local.update(version=None, snapshot=None, indexes={})
+
+
+@receiver([post_save, post_delete], sender=Country, dispatch_uid="entities_country")
+@receiver([post_save, post_delete], sender=Leader, dispatch_uid="entities_leader")
+@receiver([post_save, post_delete], sender=Tag, dispatch_uid="entities_tag")
+def _knowledge_changed(sender, **kwargs):
+    invalidate()

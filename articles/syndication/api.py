@@ -1,0 +1,304 @@
+"""Read-only ninjs 2.2 (IPTC News in JSON) API of published articles, for partner sites.
+
+``/api/ninjs/articles/`` lists them newest first, a page at a time, filtered by
+country, leader, tag, language or ``updated_since``; ``/api/ninjs/articles/<id>/``
+gives one. Bad input gets a 400 with a JSON error, unknown subjects a 404;
+nothing here ever shows a draft or a scheduled article.
+"""
+
+import datetime
+import mimetypes
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import JsonResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.views.decorators.http import require_safe
+
+from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag
+from articles.pictures import renditions
+from articles.syndication.structured_data import iso, word_count
+
+NINJS_VERSION = "2.2"
+NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+PARAMETERS = {"page", "page_size", "country", "leader", "tag", "language", "updated_since"}
+MAX_ID = 2**63 - 1  # beyond a bigint, the database would raise rather than find nothing
+LANGUAGES = {code for code, _name in ARTICLE_LANGUAGES}
+
+
+class BadRequest(Exception):
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _json(data, status=200):
+    response = JsonResponse(
+        data, status=status, json_dumps_params={"ensure_ascii": False, "indent": None}
+    )
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    if status == 200:
+        response.headers["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+def _error(message, status):
+    return _json({"error": message, "status": status}, status=status)
+
+
+def api_view(view):
+    """Turn BadRequest into a JSON error instead of an HTML page."""
+
+    @require_safe
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as error:
+            return _error(error.message, error.status)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _positive_int(request, name, default, maximum=None):
+    raw = request.GET.get(name)
+    if raw is None:
+        return default
+    raw = raw.strip()
+    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+        raise BadRequest(f"“{name}” must be a whole number from 1.")
+    value = int(raw)
+    if maximum is not None and value > maximum:
+        raise BadRequest(f"“{name}” can be at most {maximum}.")
+    return value
+
+
+def _parse_since(raw):
+    raw = raw.strip()
+    # An unencoded "+" in a query string arrives as a space.
+    candidates = [raw, raw.replace(" ", "+")]
+    for candidate in candidates:
+        try:
+            value = parse_datetime(candidate)
+            if value is None:
+                day = parse_date(candidate)
+                if day is not None:
+                    value = datetime.datetime.combine(day, datetime.time.min)
+        except ValueError:
+            value = None
+        if value is not None:
+            if timezone.is_naive(value):
+                value = timezone.make_aware(value)
+            return value
+    raise BadRequest(
+        "“updated_since” must be an ISO 8601 date or date-time, "
+        "e.g. 2019-04-25 or 2019-04-25T09:30:00+02:00."
+    )
+
+
+def _subject(model, value, name):
+    found = model.objects.filter(slug=value).first()
+    if found is None and model is Country:
+        found = Country.objects.filter(code=value.upper()).first()
+    if found is None:
+        raise BadRequest(f"No {name} “{value}”.", status=404)
+    return found
+
+
+def filtered_articles(request):
+    """The published articles the query asks for, newest first."""
+    unknown = sorted(set(request.GET) - PARAMETERS)
+    if unknown:
+        raise BadRequest(f"Unknown parameter “{unknown[0]}”; use: {', '.join(sorted(PARAMETERS))}.")
+    queryset = Article.objects.published().order_by("-published_at", "-pk")
+    if request.GET.get("country"):
+        queryset = queryset.filter(countries=_subject(Country, request.GET["country"], "country"))
+    if request.GET.get("leader"):
+        queryset = queryset.filter(leaders=_subject(Leader, request.GET["leader"], "leader"))
+    if request.GET.get("tag"):
+        queryset = queryset.filter(tags=_subject(Tag, request.GET["tag"], "tag"))
+    if "language" in request.GET:
+        language = request.GET["language"].strip().lower()
+        if language not in LANGUAGES:
+            raise BadRequest(
+                f"“language” must be one of: {', '.join(sorted(LANGUAGES))}.",
+            )
+        queryset = queryset.filter(language=language)
+    if "updated_since" in request.GET:
+        since = _parse_since(request.GET["updated_since"])
+        # A scheduled article that just went out is new to partners, too.
+        queryset = queryset.filter(Q(updated_at__gte=since) | Q(published_at__gte=since))
+    return queryset
+
+
+def _with_relations(queryset):
+    return queryset.prefetch_related(
+        "authors",
+        "countries",
+        Prefetch("leaders", queryset=Leader.objects.only("pk", "name", "slug")),
+        "tags",
+    )
+
+
+def _byline(article):
+    names = ", ".join(a.get_full_name() or a.get_username() for a in article.authors.all())
+    if article.credit:
+        return f"{names}, {article.credit}" if names else article.credit
+    return names
+
+
+def _picture(article, request):
+    url = request.build_absolute_uri(article.lead_image.url)
+    contenttype = mimetypes.guess_type(article.lead_image.name)[0] or "image/jpeg"
+    original = {"name": "original", "href": url, "contenttype": contenttype}
+    if article.lead_image_width and article.lead_image_height:
+        original.update(width=article.lead_image_width, height=article.lead_image_height)
+    picture = {
+        "name": "leadpicture",
+        "uri": url,
+        "type": "picture",
+        "representationtype": "full",
+        "renditions": [
+            original,
+            *(
+                {
+                    "name": ratio,
+                    "href": request.build_absolute_uri(renditions.rendition_url(article, ratio)),
+                    "contenttype": "image/jpeg",
+                    "width": width,
+                    "height": height,
+                }
+                for ratio, width, height in renditions.available(article)
+            ),
+        ],
+    }
+    descriptions = []
+    if article.lead_image_caption:
+        descriptions.append({"role": "caption", "value": article.lead_image_caption})
+    if article.lead_image_alt:
+        descriptions.append({"role": "alt", "value": article.lead_image_alt})
+    if descriptions:
+        picture["descriptions"] = descriptions
+    if article.lead_image_credit:
+        picture["by"] = article.lead_image_credit
+    return picture
+
+
+def ninjs(article, request):
+    """One published article as an IPTC ninjs 2.2 object."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    modified = max(article.updated_at, article.published_at)
+    item = {
+        "uri": url,
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "type": "text",
+        "representationtype": "full",
+        "profile": "newsroom-article",
+        "version": str(int(modified.timestamp() * 1_000_000)),
+        "firstcreated": iso(article.published_at),
+        "versioncreated": iso(modified),
+        "contentcreated": iso(article.created_at),
+        "pubstatus": "usable",
+        "language": article.language,
+        "slugline": article.slug,
+        "copyrightholder": settings.NEWSROOM_NAME,
+        "headlines": [{"role": "main", "value": article.title}],
+        "bodies": [
+            {
+                "role": "main",
+                "contenttype": "text/html",
+                "value": article.body,
+                "wordcount": word_count(article.body),
+            }
+        ],
+        "altids": [{"role": "internal", "value": str(article.pk)}],
+        "people": [
+            {
+                "name": leader.name,
+                "rel": "about",
+                "uri": request.build_absolute_uri(leader.get_absolute_url()),
+                "literal": leader.slug,
+            }
+            for leader in article.leaders.all()
+        ],
+        "places": [
+            {
+                "name": country.name_in(article.language),
+                "rel": "about",
+                "uri": request.build_absolute_uri(country.get_absolute_url()),
+                "literal": country.code,
+            }
+            for country in article.countries.all()
+        ],
+        "subjects": [
+            {
+                "name": tag.name,
+                "rel": "about",
+                "uri": request.build_absolute_uri(tag.get_absolute_url()),
+                "literal": tag.slug,
+            }
+            for tag in article.tags.all()
+        ],
+    }
+    if article.standfirst:
+        item["descriptions"] = [
+            {"role": "summary", "contenttype": "text/plain", "value": article.standfirst}
+        ]
+    byline = _byline(article)
+    if byline:
+        item["by"] = byline
+    if article.dateline:
+        item["located"] = article.dateline
+    if article.lead_image:
+        item["associations"] = [_picture(article, request)]
+    return {key: value for key, value in item.items() if value != []}
+
+
+@api_view
+def article_list(request):
+    page_number = _positive_int(request, "page", 1)
+    page_size = _positive_int(request, "page_size", PAGE_SIZE, maximum=MAX_PAGE_SIZE)
+    paginator = Paginator(_with_relations(filtered_articles(request)), page_size)
+    if page_number > paginator.num_pages:
+        raise BadRequest(f"There are only {paginator.num_pages} page(s) of results.")
+    page = paginator.page(page_number)
+    items = list(page.object_list)
+
+    def page_url(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return _json(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "items": [ninjs(article, request) for article in items],
+        }
+    )
+
+
+@api_view
+def article_detail(request, pk):
+    if pk > MAX_ID:
+        raise BadRequest(f"No published article {pk}.", status=404)
+    article = _with_relations(Article.objects.published()).filter(pk=pk).first()
+    if article is None:
+        raise BadRequest(f"No published article {pk}.", status=404)
+    return _json(ninjs(article, request))
+
+
+urlpatterns = [
+    path("api/ninjs/articles/", article_list, name="ninjs_articles"),
+    path("api/ninjs/articles/<int:pk>/", article_detail, name="ninjs_article"),
+]

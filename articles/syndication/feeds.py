@@ -1,0 +1,220 @@
+"""RSS 2.0 and Atom feeds for the whole site and for each country, leader and tag.
+
+Every feed lists ``Article.objects.published()`` only, newest first, at most
+``FEED_SIZE`` items. Each answer carries ``Last-Modified`` and an ``ETag`` built
+from the identity and modification time of the items it lists, so a reader
+polling an unchanged feed gets a 304 for the price of one small query.
+"""
+
+import hashlib
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.db.models.functions import Greatest
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, require_safe
+
+from articles.models import Article, Country, Leader, Tag
+
+FEED_SIZE = 30
+
+# kind -> (model, lookup from Article to it)
+SUBJECTS = {
+    "country": (Country, "countries"),
+    "leader": (Leader, "leaders"),
+    "tag": (Tag, "tags"),
+}
+
+
+def feed_articles(subject=None):
+    """The published articles a feed lists: newest first, relations prefetched."""
+    queryset = Article.objects.published().for_listing()
+    if subject is not None:
+        queryset = queryset.filter(**{_article_filter(subject): subject})
+    return queryset
+
+
+def _article_filter(subject):
+    for model, lookup in SUBJECTS.values():
+        if isinstance(subject, model):
+            return lookup
+    raise TypeError(f"No feed for {type(subject).__name__}")
+
+
+def get_subject(kind, slug):
+    if kind is None:
+        return None
+    if kind not in SUBJECTS:
+        raise Http404
+    model, _lookup = SUBJECTS[kind]
+    queryset = model.objects.select_related("country") if model is Leader else model.objects
+    return get_object_or_404(queryset, slug=slug)
+
+
+def feed_urls(subject=None):
+    """(RSS URL, Atom URL) of the feed of ``subject`` (or of the whole site)."""
+    if subject is None:
+        return reverse("articles:feed_rss"), reverse("articles:feed_atom")
+    kind = next(kind for kind, (model, _l) in SUBJECTS.items() if isinstance(subject, model))
+    kwargs = {"slug": subject.slug}
+    return (
+        reverse(f"articles:{kind}_feed_rss", kwargs=kwargs),
+        reverse(f"articles:{kind}_feed_atom", kwargs=kwargs),
+    )
+
+
+def subject_name(subject):
+    return subject.local_name if isinstance(subject, Country) else subject.name
+
+
+class _FeedState:
+    """What a feed request needs, worked out once and shared by the conditional
+    GET check and the feed itself: the subject, and the listed items' versions."""
+
+    def __init__(self, request, kind, slug):
+        self.subject = get_subject(kind, slug)
+        self.versions = list(
+            feed_articles(self.subject)
+            .annotate(modified=Greatest("updated_at", "published_at"))
+            .values_list("pk", "modified")[:FEED_SIZE]
+        )
+        digest = hashlib.sha256()
+        # The language is part of the answer: country names are localised.
+        digest.update((translation.get_language() or "").encode())
+        digest.update(request.path.encode())
+        for pk, modified in self.versions:
+            digest.update(f"{pk}:{modified.isoformat()};".encode())
+        self.etag = digest.hexdigest()[:32]
+        self.last_modified = max((m for _pk, m in self.versions), default=None)
+
+    @classmethod
+    def of(cls, request, kind, slug):
+        state = getattr(request, "_feed_state", None)
+        if state is None:
+            state = request._feed_state = cls(request, kind, slug)
+        return state
+
+
+class ArticleFeed(Feed):
+    """RSS 2.0 feed of the newest published articles (of one subject, if any)."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, kind=None):
+        self.kind = kind
+
+    def get_object(self, request, slug=None):
+        return _FeedState.of(request, self.kind, slug).subject
+
+    def title(self, obj):
+        if obj is None:
+            return settings.NEWSROOM_NAME
+        return f"{subject_name(obj)} — {settings.NEWSROOM_NAME}"
+
+    def link(self, obj):
+        return obj.get_absolute_url() if obj is not None else reverse("articles:home")
+
+    def description(self, obj):
+        if obj is None:
+            return _("The latest reporting from the newsroom.")
+        return _("All our coverage of %(name)s.") % {"name": subject_name(obj)}
+
+    subtitle = description
+
+    def author_name(self, obj):
+        # Atom wants an author for every entry; the feed's covers unsigned ones.
+        return settings.NEWSROOM_NAME
+
+    def feed_url(self, obj):
+        rss, atom = feed_urls(obj)
+        return atom if issubclass(self.feed_type, Atom1Feed) else rss
+
+    def items(self, obj):
+        return feed_articles(obj).prefetch_related(
+            "authors",
+            "countries",
+            Prefetch("leaders", queryset=Leader.objects.only("pk", "name")),
+            "tags",
+        )[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_guid(self, item):
+        # Unique and stable: an article's address never changes once published.
+        return self._absolute(item.get_absolute_url())
+
+    def item_guid_is_permalink(self, item):
+        return True
+
+    def item_author_name(self, item):
+        names = [a.get_full_name() or a.get_username() for a in item.authors.all()]
+        names = ", ".join(names)
+        if item.credit:
+            names = f"{names} ({item.credit})" if names else item.credit
+        return names or None
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.published_at)
+
+    def item_categories(self, item):
+        return (
+            [c.local_name for c in item.countries.all()]
+            + [leader.name for leader in item.leaders.all()]
+            + [t.name for t in item.tags.all()]
+        )
+
+    def item_enclosures(self, item):
+        if not item.lead_image:
+            return []
+        try:
+            length = item.lead_image.size
+        except OSError:
+            # A missing file must not take the feed down; 0 means "unknown".
+            length = 0
+        mime_type = mimetypes.guess_type(item.lead_image.name)[0] or "image/jpeg"
+        return [Enclosure(self._absolute(item.lead_image.url), str(length), mime_type)]
+
+    def get_feed(self, obj, request):
+        self._request = request
+        return super().get_feed(obj, request)
+
+    def _absolute(self, url):
+        return self._request.build_absolute_uri(url)
+
+
+class ArticleAtomFeed(ArticleFeed):
+    feed_type = Atom1Feed
+
+
+def feed_view(feed_class, kind=None):
+    """A feed view answering 304 when the listed items have not changed."""
+    feed = feed_class(kind)
+
+    def etag(request, slug=None):
+        return _FeedState.of(request, kind, slug).etag
+
+    def last_modified(request, slug=None):
+        return _FeedState.of(request, kind, slug).last_modified
+
+    @require_safe
+    @condition(etag_func=etag, last_modified_func=last_modified)
+    def view(request, slug=None):
+        response = feed(request, slug=slug)
+        response.headers["Cache-Control"] = "public, max-age=300"
+        return response
+
+    return view

@@ -1,0 +1,450 @@
+"""What a page says about itself to search engines and sharing cards.
+
+One dictionary per object (``article_metadata``, ``leader_metadata``,
+``country_metadata``, ``listing_metadata``) holds the facts; the schema.org
+JSON-LD, Open Graph, Twitter card, canonical URL and meta description are all
+derived from it, so they cannot disagree. ``script_json`` makes the JSON safe
+inside ``<script>``.
+"""
+
+import json
+import re
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from articles.pictures import renditions
+from articles.public.authors import author_name, author_url
+from articles.text import fold
+
+DESCRIPTION_LENGTH = 300
+WIKIDATA = "https://www.wikidata.org/wiki/{}"
+
+# JSON is valid JavaScript, but "</script>" or "<!--" inside a string would end
+# or derail the element; the escapes keep the JSON identical to a parser.
+_SCRIPT_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "de": "de_DE"}
+
+
+def script_json(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 — escaped for <script>
+
+
+def iso(value):
+    """A datetime with its time zone, in the site's zone: 2019-04-25T09:30:00+02:00."""
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def describe(text):
+    """Plain text (standfirst, bio) on one line, at most DESCRIPTION_LENGTH characters."""
+    return Truncator(" ".join((text or "").split())).chars(DESCRIPTION_LENGTH)
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|br|hr|div)\b[^>]*>", re.I)
+
+
+def word_count(html):
+    # Block tags separate words ("<p>un</p><p>deux</p>" is two), inline ones do not.
+    text = strip_tags(_BLOCK_TAG.sub(" ", html))
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def _site(request):
+    return {"name": settings.NEWSROOM_NAME, "url": request.build_absolute_uri("/")}
+
+
+def correction_notes(article):
+    """Public correction notes of ``article``: [{"text": str, "date": datetime}].
+
+    Reads the workflow branch's notes (``article.notes``: ``ArticleNote`` with
+    ``kind``, ``text``, ``created_at``; its article view prefetches them) and
+    keeps the corrections, not the updates. Until that is merged the article has
+    no ``notes`` and this returns nothing. An ``Article.correction_notes``
+    attribute (iterable of dicts or objects with ``text`` and ``date``) takes
+    precedence, for any other source of corrections.
+    """
+    notes = getattr(article, "correction_notes", None)
+    if notes is None:
+        manager = getattr(article, "notes", None)
+        if manager is None or not hasattr(manager, "all"):
+            return []
+        notes = [
+            {"text": note.text, "date": note.created_at}
+            for note in manager.all()
+            if getattr(note, "kind", "correction") == "correction"
+        ]
+    elif callable(notes):
+        notes = notes()
+    result = []
+    for note in notes:
+        get = note.get if isinstance(note, dict) else lambda key, n=note: getattr(n, key, None)
+        if get("text"):
+            result.append({"text": str(get("text")), "date": get("date")})
+    return result
+
+
+def _mentioned_in(text, names):
+    text = f" {fold(text)} "
+    return any(f"{fold(name)}" in text for name in names if name.strip())
+
+
+def _person(leader, request):
+    person = {
+        "kind": "person",
+        "name": leader.name,
+        "url": request.build_absolute_uri(leader.get_absolute_url()),
+        "wikidata": WIKIDATA.format(leader.wikidata_id) if leader.wikidata_id else None,
+    }
+    return person
+
+
+def _place(country, request):
+    return {
+        "kind": "country",
+        "name": country.local_name,
+        "code": country.code,
+        "url": request.build_absolute_uri(country.get_absolute_url()),
+        "wikidata": None,
+    }
+
+
+def article_metadata(article, request):
+    """Everything the page of ``article`` says about it (relations prefetched)."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    countries = list(article.countries.all())
+    leaders = list(article.leaders.all())
+    tags = list(article.tags.all())
+    headline_text = f"{article.title} {article.standfirst}"
+    about, mentions = [], []
+    for leader in leaders:
+        names = [leader.name, *leader.alias_list]
+        (about if _mentioned_in(headline_text, names) else mentions).append(
+            _person(leader, request)
+        )
+    for country in countries:
+        names = [country.local_name, country.name, country.name_in(article.language)]
+        (about if _mentioned_in(headline_text, names) else mentions).append(
+            _place(country, request)
+        )
+    if not about:
+        # Nothing named up top: what the editor tagged is what it is about.
+        about, mentions = mentions, []
+    images = [
+        {
+            "url": request.build_absolute_uri(renditions.rendition_url(article, ratio)),
+            "width": width,
+            "height": height,
+        }
+        for ratio, width, height in renditions.available(article)
+    ]
+    if article.lead_image and not images:
+        images = [
+            {
+                "url": request.build_absolute_uri(article.lead_image.url),
+                "width": article.lead_image_width,
+                "height": article.lead_image_height,
+            }
+        ]
+    return {
+        "kind": "article",
+        "title": article.title,
+        "description": describe(article.standfirst),
+        "url": url,
+        "language": article.language,
+        "published": article.published_at,
+        # A preview of an undated draft has no publication time yet.
+        "modified": max(d for d in (article.updated_at, article.published_at) if d),
+        "dateline": article.dateline,
+        "section": countries[0].local_name if countries else (tags[0].name if tags else ""),
+        "keywords": [t.name for t in tags],
+        "word_count": word_count(article.body or ""),
+        "authors": [
+            {"name": author_name(a), "url": request.build_absolute_uri(author_url(a))}
+            for a in article.authors.all()
+        ],
+        "credit": article.credit,
+        "images": images,
+        "image_alt": article.lead_image_alt,
+        "about": about,
+        "mentions": mentions,
+        "corrections": correction_notes(article),
+        "site": _site(request),
+    }
+
+
+def leader_metadata(leader, request, articles=(), page=None):
+    person = _person(leader, request)
+    return {
+        "kind": "leader",
+        "title": leader.name,
+        "description": describe(leader.bio)
+        or describe(f"{leader.role} — {leader.country.local_name}".strip(" —")),
+        "url": _page_url(request, leader.get_absolute_url(), page),
+        "language": None,
+        "person": {
+            **person,
+            "job_title": leader.role,
+            "nationality": _place(leader.country, request),
+            "aliases": leader.alias_list,
+            "image": (request.build_absolute_uri(leader.portrait.url) if leader.portrait else None),
+            "bio": leader.bio,
+        },
+        "images": (
+            [
+                {
+                    "url": request.build_absolute_uri(leader.portrait.url),
+                    "width": leader.portrait_width,
+                    "height": leader.portrait_height,
+                }
+            ]
+            if leader.portrait
+            else []
+        ),
+        "items": _items(articles, request, page),
+        "site": _site(request),
+    }
+
+
+def country_metadata(country, request, articles=(), page=None):
+    return {
+        "kind": "country",
+        "title": country.local_name,
+        "description": describe(country.description) or "",
+        "url": _page_url(request, country.get_absolute_url(), page),
+        "language": None,
+        "place": {**_place(country, request), "description": describe(country.description)},
+        "images": [],
+        "items": _items(articles, request, page),
+        "site": _site(request),
+    }
+
+
+def author_metadata(author, request, articles=(), page=None):
+    url = _page_url(request, author_url(author), page)
+    return {
+        "kind": "author",
+        "title": author_name(author),
+        "description": "",
+        "url": url,
+        "language": None,
+        "person": {
+            "kind": "person",
+            "name": author_name(author),
+            "url": request.build_absolute_uri(author_url(author)),
+        },
+        "images": [],
+        "items": _items(articles, request, page),
+        "site": _site(request),
+    }
+
+
+def listing_metadata(title, path, request, articles=(), page=None, description=""):
+    return {
+        "kind": "listing",
+        "title": title,
+        "description": description,
+        "url": _page_url(request, path, page),
+        "language": None,
+        "images": [],
+        "items": _items(articles, request, page),
+        "site": _site(request),
+    }
+
+
+def _page_url(request, path, page):
+    number = getattr(page, "number", 1)
+    return request.build_absolute_uri(path + (f"?page={number}" if number > 1 else ""))
+
+
+def _items(articles, request, page):
+    offset = page.start_index() - 1 if page is not None and page.start_index() else 0
+    return [
+        {
+            "position": offset + i,
+            "url": request.build_absolute_uri(article.get_absolute_url()),
+            "name": (
+                getattr(article, "title", None)
+                or getattr(article, "local_name", None)
+                or str(article)
+            ),
+        }
+        for i, article in enumerate(articles, start=1)
+    ]
+
+
+# schema.org ---------------------------------------------------------------
+
+
+def _thing(entry):
+    thing = {
+        "@type": "Person" if entry["kind"] == "person" else "Country",
+        "name": entry["name"],
+        "url": entry["url"],
+    }
+    if entry.get("wikidata"):
+        thing["sameAs"] = entry["wikidata"]
+    if entry.get("code"):
+        thing["identifier"] = entry["code"]
+    return thing
+
+
+def _publisher(site):
+    return {"@type": "NewsMediaOrganization", "name": site["name"], "url": site["url"]}
+
+
+def _item_list(meta):
+    return {
+        "@type": "ItemList",
+        "url": meta["url"],
+        "numberOfItems": len(meta["items"]),
+        "itemListElement": [
+            {"@type": "ListItem", "position": i["position"], "url": i["url"], "name": i["name"]}
+            for i in meta["items"]
+        ],
+    }
+
+
+def json_ld(meta):
+    """The schema.org JSON-LD of a page, from its one dictionary."""
+    kind = meta["kind"]
+    if kind == "article":
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": meta["url"]},
+            "url": meta["url"],
+            "headline": meta["title"],
+            "description": meta["description"],
+            "inLanguage": meta["language"],
+            "datePublished": iso(meta["published"]),
+            "dateModified": iso(meta["modified"]),
+            "author": [
+                {"@type": "Person", "name": a["name"], **({"url": a["url"]} if a["url"] else {})}
+                for a in meta["authors"]
+            ],
+            "publisher": _publisher(meta["site"]),
+            "wordCount": meta["word_count"],
+            "isAccessibleForFree": True,
+        }
+        if meta["images"]:
+            data["image"] = [
+                {
+                    "@type": "ImageObject",
+                    "url": i["url"],
+                    "width": i["width"],
+                    "height": i["height"],
+                }
+                for i in meta["images"]
+            ]
+        if meta["dateline"]:
+            data["dateline"] = meta["dateline"]
+        if meta["section"]:
+            data["articleSection"] = meta["section"]
+        if meta["keywords"]:
+            data["keywords"] = meta["keywords"]
+        if meta["about"]:
+            data["about"] = [_thing(e) for e in meta["about"]]
+        if meta["mentions"]:
+            data["mentions"] = [_thing(e) for e in meta["mentions"]]
+        if meta["corrections"]:
+            data["correction"] = [
+                {"@type": "CorrectionComment", "text": c["text"], "datePublished": iso(c["date"])}
+                for c in meta["corrections"]
+            ]
+        return data
+    graph = []
+    if kind == "leader":
+        person = meta["person"]
+        entity = _thing(person)
+        entity.update(
+            {
+                k: v
+                for k, v in {
+                    "jobTitle": person["job_title"],
+                    "nationality": _thing(person["nationality"]),
+                    "alternateName": person["aliases"],
+                    "image": person["image"],
+                    "description": person["bio"],
+                }.items()
+                if v
+            }
+        )
+        graph.append(entity)
+    elif kind == "author":
+        graph.append(_thing(meta["person"]))
+    elif kind == "country":
+        entity = _thing(meta["place"])
+        if meta["place"]["description"]:
+            entity["description"] = meta["place"]["description"]
+        graph.append(entity)
+    graph.append(_item_list(meta))
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def sharing_tags(meta):
+    """Open Graph and Twitter card ``(attribute, key, content)`` triples."""
+    og_type = {"article": "article", "leader": "profile", "author": "profile"}.get(
+        meta["kind"], "website"
+    )
+    tags = [
+        ("property", "og:type", og_type),
+        ("property", "og:title", meta["title"]),
+        ("property", "og:url", meta["url"]),
+        ("property", "og:site_name", meta["site"]["name"]),
+    ]
+    if meta["description"]:
+        tags.append(("property", "og:description", meta["description"]))
+    locale = OG_LOCALES.get(meta["language"] or "")
+    if locale:
+        tags.append(("property", "og:locale", locale))
+    image = meta["images"][0] if meta["images"] else None
+    if image:
+        tags += [
+            ("property", "og:image", image["url"]),
+            ("property", "og:image:width", str(image["width"] or "")),
+            ("property", "og:image:height", str(image["height"] or "")),
+        ]
+        if meta.get("image_alt"):
+            tags.append(("property", "og:image:alt", meta["image_alt"]))
+    if meta["kind"] == "article":
+        tags += [
+            ("property", "article:published_time", iso(meta["published"])),
+            ("property", "article:modified_time", iso(meta["modified"])),
+        ]
+        if meta["section"]:
+            tags.append(("property", "article:section", meta["section"]))
+        tags += [("property", "article:tag", keyword) for keyword in meta["keywords"]]
+    tags += [
+        ("name", "twitter:card", "summary_large_image" if image else "summary"),
+        ("name", "twitter:title", meta["title"]),
+    ]
+    if meta["description"]:
+        tags.append(("name", "twitter:description", meta["description"]))
+    if image:
+        tags.append(("name", "twitter:image", image["url"]))
+        if meta.get("image_alt"):
+            tags.append(("name", "twitter:image:alt", meta["image_alt"]))
+    return [t for t in tags if t[2]]
+
+
+def head_context(meta):
+    """What ``articles/_head_metadata.html`` renders."""
+    return {
+        "meta": meta,
+        "canonical": meta["url"],
+        "description": meta["description"],
+        "sharing_tags": sharing_tags(meta),
+        "json_ld": script_json(json_ld(meta)),
+    }

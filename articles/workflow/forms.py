@@ -1,0 +1,166 @@
+"""The article form as the workflow sees it: roles, status moves, no lost edits."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from articles.forms import ArticleAdminForm
+from articles.models import Article
+from articles.workflow.history import diff_fields, last_change
+from articles.workflow.moves import MOVES, can_edit, is_editor
+
+# Fields only editors set; the status itself only ever changes through a move.
+EDITOR_ONLY_FIELDS = ["published_at"]
+
+
+def version_token(updated_at):
+    return updated_at.isoformat() if updated_at else ""
+
+
+class WorkflowArticleForm(ArticleAdminForm):
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    conflict_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    overwrite = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("I have read the other changes: save my version over them"),
+    )
+    transition_note = forms.CharField(
+        required=False,
+        label=gettext_lazy("Note"),
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=gettext_lazy("Why this status change; required to send back to draft."),
+    )
+
+    # Set by the admin's get_form: who is filling the form in.
+    user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        self.requested_move = None
+        if self.instance.pk:
+            self.fields["version"].initial = version_token(self.instance.updated_at)
+
+    # The status field (editors only) asks for the move that leads to the chosen status.
+    MOVE_FOR_STATUS = {
+        Article.Status.IN_REVIEW: "submit",
+        Article.Status.PUBLISHED: "publish",
+        Article.Status.UNPUBLISHED: "unpublish",
+        Article.Status.DRAFT: "send_back",
+    }
+
+    @property
+    def original_status(self):
+        return self.instance.status if self.instance.pk else Article.Status.DRAFT
+
+    def clean(self):
+        cleaned = super().clean()
+        self.requested_move = None
+        self._check_role()
+        self._check_move(cleaned)
+        if self.instance.pk and "version" in self.data:
+            # Browsers always send the token the page was rendered with; scripts that
+            # post without one are not a second editor's stale page.
+            self._check_conflict(cleaned)
+        return cleaned
+
+    def _check_role(self):
+        """What the form does not offer cannot come in by hand either."""
+        if not is_editor(self.user):
+            status = self.data.get("status")
+            if status is not None and status != self.original_status:
+                raise ValidationError(
+                    _(
+                        "Reporters cannot publish or change the status: submit the article "
+                        "for review and an editor will publish it."
+                    ),
+                    code="status_by_hand",
+                )
+            if any(
+                key.startswith(field) and self.data.get(key)
+                for key in self.data
+                for field in EDITOR_ONLY_FIELDS
+            ):
+                raise ValidationError(
+                    _("Only editors set the publication time."), code="published_at_by_hand"
+                )
+        if self.instance.pk and not can_edit(self.user, self.instance):
+            raise ValidationError(_("You cannot change this article."), code="not_allowed")
+
+    def _check_move(self, cleaned):
+        name = self.data.get("_transition")
+        status = cleaned.get("status")
+        if not name and "status" in self.fields and status and status != self.original_status:
+            name = self.MOVE_FOR_STATUS[status]
+        if "status" in cleaned:
+            # The status changes through the move's service, after the edits are saved.
+            cleaned["status"] = self.original_status
+        if not name:
+            return
+        move = MOVES.get(name)
+        if move is None:
+            raise ValidationError(_("Unknown status change."), code="unknown_move")
+        if move.editors_only and not is_editor(self.user):
+            raise ValidationError(
+                _("Only editors can publish, schedule, unpublish or send back an article."),
+                code="not_editor",
+            )
+        current = self.original_status
+        if current not in move.sources or (move.name == "publish" and self.instance.is_published):
+            raise ValidationError(
+                _("“%(action)s” is not possible for an article that is %(status)s.")
+                % {"action": move.label, "status": Article.Status(current).label.lower()},
+                code="invalid_transition",
+            )
+        if move.note_required and not (cleaned.get("transition_note") or "").strip():
+            self.add_error("transition_note", _("Say why in a note: the author will read it."))
+        self.requested_move = move
+
+    def _check_conflict(self, cleaned):
+        # Locked until the admin's transaction ends: two saves at the same instant
+        # cannot both pass the check (the admin validates inside its transaction).
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values("updated_at", "title", "standfirst", "body")
+            .first()
+        )
+        if current is None:
+            raise ValidationError(_("This article was deleted meanwhile."), code="deleted")
+        token = version_token(current["updated_at"])
+        if cleaned.get("version") == token:
+            return
+        if cleaned.get("overwrite") and cleaned.get("conflict_version") == token:
+            return
+        user, when = last_change(self.instance)
+        # Notes move the modified time without a revision of the text.
+        note = self.instance.notes.select_related("created_by").order_by("-created_at").first()
+        if note and (when is None or note.created_at > when):
+            user, when = note.created_by, note.created_at
+        when = when or current["updated_at"]
+        name = (user.get_full_name() or user.get_username()) if user else _("someone else")
+        self.conflict = {
+            "user": name,
+            "at": when,
+            "diffs": diff_fields(current, {**current, **cleaned}),
+        }
+        # The next save may overwrite, but only this version and only if asked to.
+        data = self.data.copy()
+        data["conflict_version"] = token
+        data["overwrite"] = ""
+        self.data = data
+        raise ValidationError(
+            _(
+                "%(user)s changed this article on %(time)s, after you opened it. Nothing was "
+                "saved; your text is still in the form. Compare below, then save again ticking "
+                "“save my version”, or reload the page to start from theirs."
+            )
+            % {
+                "user": name,
+                "time": date_format(timezone.localtime(when), "DATETIME_FORMAT"),
+            },
+            code="conflict",
+        )

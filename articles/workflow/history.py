@@ -1,0 +1,253 @@
+"""Revisions of articles (django-reversion): word-level diffs, restore, recover deleted.
+
+Every admin save and every workflow move stores a revision of the article with its
+countries, leaders and tags (followed through ``tagged_items``), so a restore brings
+back the subjects too, and says which ones were deleted since.
+"""
+
+import difflib
+import html
+import re
+
+import reversion
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+from articles.models import Article, Country, Leader, Tag, TaggedArticle
+from articles.workflow.moves import is_editor
+
+# What a restore brings back. Status and publication time are the workflow's business:
+# restoring an old text never publishes or unpublishes anything.
+RESTORED_FIELDS = [
+    "title",
+    "slug",
+    "standfirst",
+    "body",
+    "language",
+    "dateline",
+    "credit",
+    "lead_image",
+    "lead_image_alt",
+    "lead_image_caption",
+    "lead_image_credit",
+    "lead_image_width",
+    "lead_image_height",
+]
+DIFFED_FIELDS = [("title", "headline"), ("standfirst", "standfirst"), ("body", "body")]
+
+_TOKENS = re.compile(r"\s+|\w+(?:[’'-]\w+)*|[^\w\s]")
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>|<hr\s*/?>", re.IGNORECASE)
+
+
+def register_models():
+    """Called from ``ArticlesConfig.ready``: what a revision of an article holds."""
+    for model in (Country, Leader, Tag):
+        if not reversion.is_registered(model):
+            reversion.register(model)
+    if not reversion.is_registered(TaggedArticle):
+        reversion.register(TaggedArticle, follow=["tag"])
+    if not reversion.is_registered(Article):
+        reversion.register(Article, follow=["countries", "leaders", "tagged_items"])
+
+
+def html_to_text(value):
+    """Readable text of the body: one paragraph per line, entities decoded."""
+    text = strip_tags(_BLOCK_END.sub(lambda m: m.group(0) + "\n", value or ""))
+    return html.unescape(text).strip()
+
+
+def word_diff(old, new):
+    """HTML of ``new`` against ``old``, word by word: removed in <del>, added in <ins>."""
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    parts = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(format_html("<del>{}</del>", "".join(a[i1:i2])))
+        if j2 > j1:
+            parts.append(format_html("<ins>{}</ins>", "".join(b[j1:j2])))
+    return mark_safe("".join(parts))  # noqa: S308 -- every piece above is escaped
+
+
+def diff_fields(old, new):
+    """[(label, diff HTML, changed)] for headline, standfirst and body of two field dicts."""
+    rows = []
+    for name, _label in DIFFED_FIELDS:
+        before, after = old.get(name) or "", new.get(name) or ""
+        if name == "body":
+            before, after = html_to_text(before), html_to_text(after)
+        label = Article._meta.get_field(name).verbose_name
+        rows.append((label, word_diff(before, after), before != after))
+    return rows
+
+
+def versions_of(article):
+    """Revisions of ``article``, newest first, with their author: one query."""
+    return Version.objects.get_for_object(article).select_related("revision__user")
+
+
+def last_change(article):
+    """(user, time) of the last revision of ``article`` someone made, or (None, None)."""
+    version = (
+        versions_of(article)
+        .filter(revision__user__isnull=False)
+        .only("revision__date_created", "revision__user")
+        .first()
+    )
+    if version is None:
+        return None, None
+    return version.revision.user, version.revision.date_created
+
+
+def _revision_names(version, model):
+    """{pk: name} of the ``model`` objects stored in the same revision as ``version``."""
+    return {
+        str(v.object_id): v.object_repr
+        for v in version.revision.version_set.get_for_model(model).only("object_id", "object_repr")
+    }
+
+
+def _tag_ids(version, article_pk):
+    ids = []
+    for tagged in version.revision.version_set.get_for_model(TaggedArticle):
+        fields = tagged.field_dict
+        if str(fields.get("content_object_id")) == str(article_pk):
+            ids.append(fields["tag_id"])
+    return ids
+
+
+def _apply_relations(*, article, version):
+    """Set countries, leaders, authors and tags from ``version``; list what is gone."""
+    fields = version.field_dict
+    problems = []
+    for name, model, message in [
+        ("countries", Country, _("The country “%(name)s” was deleted since; it was not restored.")),
+        ("leaders", Leader, _("The leader “%(name)s” was deleted since; it was not restored.")),
+        (
+            "authors",
+            get_user_model(),
+            _("The author “%(name)s” was deleted since; it was not restored."),
+        ),
+    ]:
+        wanted = [int(pk) for pk in fields.get(name, [])]
+        found = list(model._default_manager.filter(pk__in=wanted).values_list("pk", flat=True))
+        getattr(article, name).set(found)
+        missing = sorted(set(wanted) - set(found))
+        if missing:
+            names = _revision_names(version, model)
+            for pk in missing:
+                problems.append(message % {"name": names.get(str(pk), f"#{pk}")})
+    wanted_tags = [int(pk) for pk in _tag_ids(version, version.object_id)]
+    tags = list(Tag.objects.filter(pk__in=wanted_tags))
+    article.tags.set(tags)
+    missing_tags = sorted(set(wanted_tags) - {tag.pk for tag in tags})
+    if missing_tags:
+        names = _revision_names(version, Tag)
+        for pk in missing_tags:
+            problems.append(
+                _("The tag “%(name)s” was deleted since; it was not restored.")
+                % {"name": names.get(str(pk), f"#{pk}")}
+            )
+    return problems
+
+
+@transaction.atomic
+def restore(*, article, version, user):
+    """Bring ``article`` back to ``version``; the restore is itself a new revision.
+
+    Returns the list of things that could not be restored (deleted subjects).
+    """
+    if not is_editor(user):
+        raise PermissionDenied(_("Only editors restore revisions."))
+    if version.content_type.model_class() is not Article or str(version.object_id) != str(
+        article.pk
+    ):
+        raise ValidationError(_("This revision belongs to another article."), code="mismatch")
+    fields = version.field_dict
+    for name in RESTORED_FIELDS:
+        if name == "slug" and article.status == Article.Status.PUBLISHED:
+            continue  # a published article keeps its address
+        if name in fields:
+            setattr(article, name, fields[name])
+    article.full_clean()
+    with reversion.create_revision():
+        article.save()
+        problems = _apply_relations(article=article, version=version)
+        reversion.add_to_revision(article)
+        reversion.set_user(user)
+        reversion.set_comment(
+            _("Restored the version of %(date)s")
+            % {
+                "date": date_format(
+                    timezone.localtime(version.revision.date_created), "DATETIME_FORMAT"
+                )
+            }
+        )
+    return problems
+
+
+def deleted_versions():
+    """The last revision of every deleted article, newest deletion first."""
+    return Version.objects.get_deleted(Article).select_related("revision__user")
+
+
+@transaction.atomic
+def recover(*, version, user):
+    """Recreate a deleted article from its last revision, as a draft.
+
+    Returns (article, problems).
+    """
+    if not is_editor(user):
+        raise PermissionDenied(_("Only editors recover deleted articles."))
+    if Article.objects.filter(pk=version.object_id).exists():
+        raise ValidationError(_("This article was not deleted."), code="exists")
+    fields = version.field_dict
+    article = Article(pk=int(version.object_id))
+    for name in [*RESTORED_FIELDS, "published_at", "created_at"]:
+        if name in fields:
+            setattr(article, name, fields[name])
+    # It comes back off the site: an editor decides when it goes out again.
+    article.status = Article.Status.DRAFT
+    article.full_clean(validate_unique=False)
+    with reversion.create_revision():
+        article.save(force_insert=True)
+        problems = _apply_relations(article=article, version=version)
+        reversion.add_to_revision(article)
+        reversion.set_user(user)
+        reversion.set_comment(_("Recovered after deletion"))
+    return article, problems
+
+
+def save_deletion_revision(*, articles, user):
+    """Store the state of ``articles`` just before they are deleted, so they can be recovered."""
+    with reversion.create_revision():
+        for article in articles:
+            reversion.add_to_revision(article)
+        reversion.set_user(user)
+        reversion.set_comment(_("Deleted"))
+
+
+def save_baseline_revision(*, article):
+    """Store ``article`` as it is, dated from its last change, if it has no revision yet.
+
+    Articles made before the workflow, by imports or scripts have none; without this
+    their first admin save would be the oldest state anyone could restore.
+    """
+    if versions_of(article).exists():
+        return False
+    with reversion.create_revision():
+        reversion.add_to_revision(article)
+        reversion.set_comment(_("As it was before its first revision"))
+        if article.updated_at:
+            reversion.set_date_created(article.updated_at)
+    return True
