@@ -9,7 +9,7 @@ autocomplete, and ``/pictures/`` requests for a picture not public yet.
 from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Article, Picture
-from articles.workflow.moves import is_editor
+from articles.workflow.roles import is_editor
 
 
 def _staff(user):

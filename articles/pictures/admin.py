@@ -6,7 +6,9 @@ own uploads while no reader sees them (``articles.pictures.access``).
 """
 
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,6 +18,9 @@ from articles.pictures import access, services
 from articles.pictures.forms import PictureForm
 
 THUMBNAIL_WIDTH = 80
+PICKER_LIMIT = 60
+# The body keeps this width's address; pages show every width (srcset) anyway.
+BODY_WIDTH = 1024
 
 
 def thumbnail(picture, width=THUMBNAIL_WIDTH):
@@ -57,6 +62,39 @@ class PictureAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_urls(self):
+        picker = path(
+            "picker/",
+            self.admin_site.admin_view(self.picker_view),
+            name="articles_picture_picker",
+        )
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        """The body editor's "Browse…" window: the pictures this user may use."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").strip()[:100]
+        queryset = self.get_queryset(request)
+        if query:
+            queryset, _duplicates = self.get_search_results(request, queryset, query)
+        items = []
+        for picture in queryset[:PICKER_LIMIT]:
+            rendition = picture.fitting(BODY_WIDTH, "JPEG")
+            if rendition is not None:
+                url = picture.rendition_url(rendition)
+                items.append({"picture": picture, "url": url, "thumbnail": thumbnail(picture, 176)})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Insert a picture from the library"),
+            "opts": self.model._meta,
+            "pictures": items,
+            "query": query,
+            "func_num": request.GET.get("CKEditorFuncNum", "")[:10],
+            "is_popup": True,
+        }
+        return TemplateResponse(request, "admin/articles/picture/picker.html", context)
 
     # Who sees and changes what.
 
@@ -138,6 +176,6 @@ class PictureAdmin(admin.ModelAdmin):
         ]
         rows += [
             (reverse("admin:articles_leader_change", args=[leader.pk]), leader.name)
-            for leader in getattr(obj, "portrait_of", Picture.objects.none()).all()
+            for leader in obj.portrait_of.all()
         ]
         return format_html_join(", ", '<a href="{}">{}</a>', rows) or "—"
