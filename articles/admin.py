@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
@@ -12,6 +12,8 @@ from articles import services
 from articles.forms import TagMergeForm
 from articles.models import Article, Country, Leader, Tag
 from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
+from articles.pictures.admin import thumbnail as picture_thumbnail
+from articles.pictures.article_form import NEW_PICTURE_FIELDS, LeadPictureAdminMixin
 from articles.search.admin import IndexSearchMixin
 from articles.suggest.admin import SuggestFromTextMixin
 from articles.workflow.admin import WorkflowAdminMixin
@@ -39,20 +41,20 @@ class LeaderAdmin(admin.ModelAdmin):
     list_display = ["thumbnail", "name", "role", "country", "in_office_from", "in_office_to"]
     list_display_links = ["thumbnail", "name"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["country"]
+    list_select_related = ["country", "portrait"]
     search_fields = ["name", "aliases", "role", "country__name"]
-    autocomplete_fields = ["country"]
+    autocomplete_fields = ["country", "portrait"]
     prepopulated_fields = {"slug": ["name"]}
+
+    readonly_fields = ["current_portrait"]
 
     @admin.display(description=_("portrait"))
     def thumbnail(self, obj):
-        if not obj.portrait:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;'
-            'border-radius:50%">',
-            obj.portrait.url,
-        )
+        return picture_thumbnail(obj.portrait, width=40) if obj.portrait_id else "—"
+
+    @admin.display(description=_("current portrait"))
+    def current_portrait(self, obj):
+        return picture_thumbnail(obj.portrait, width=160) if obj and obj.portrait_id else "—"
 
 
 @admin.register(Tag)
@@ -124,6 +126,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    LeadPictureAdminMixin,
     WorkflowAdminMixin,
     HistoryAdminMixin,
     PreviewAdminMixin,
@@ -151,7 +154,7 @@ class ArticleAdmin(
     search_fields = ["title", "standfirst", "dateline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["countries", "leaders", "authors"]
+    autocomplete_fields = ["countries", "leaders", "authors", "lead_picture"]
     actions = ["submit_articles", "publish_articles", "unpublish_articles"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),
@@ -162,14 +165,7 @@ class ArticleAdmin(
         ),
         (
             _("Lead picture"),
-            {
-                "fields": [
-                    "lead_image",
-                    "lead_image_alt",
-                    "lead_image_caption",
-                    "lead_image_credit",
-                ]
-            },
+            {"fields": ["current_lead_picture", "lead_picture", *NEW_PICTURE_FIELDS]},
         ),
     ]
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField, TagWidget
 
 from articles.models import Article, Tag
+from articles.pictures.article_form import LeadPictureFormMixin
 from articles.services import normalize_tag_names
 from articles.text import fold
 
@@ -45,7 +46,7 @@ class CommaSeparatedTagField(TagField):
         return before != {fold(name) for name in typed if name}
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
     tags = CommaSeparatedTagField(
         label=_("Tags"),
         required=False,
@@ -69,10 +70,7 @@ class ArticleAdminForm(forms.ModelForm):
             "countries",
             "leaders",
             "tags",
-            "lead_image",
-            "lead_image_alt",
-            "lead_image_caption",
-            "lead_image_credit",
+            "lead_picture",
         ]
 
     def clean_tags(self):

@@ -1,7 +1,6 @@
 from django.urls import path, register_converter
 
-from articles.pictures import renditions
-from articles.pictures.views import serve_picture
+from articles.pictures.views import legacy_rendition, serve_picture
 from articles.public import authors, views
 from articles.search.views import SearchView
 from articles.syndication import api, feeds, sitemaps
@@ -44,12 +43,17 @@ urlpatterns = [
     path("tags/<str:slug>/", views.TagView.as_view(), name="tag"),
     # Workflow (issue 3): signed share-preview links of unpublished articles.
     path("preview/<str:token>/", previews.shared_preview, name="preview"),
-    path("preview/<str:token>/picture/", previews.shared_picture, name="preview_picture"),
+    path(
+        "preview/<str:token>/pictures/<int:pk>/<str:name>",
+        previews.shared_picture,
+        name="preview_picture",
+    ),
     # Syndication (issue 5): RSS 2.0 and Atom for the site and each subject.
     path("feed/", feeds.feed_view(feeds.ArticleFeed), name="feed_rss"),
     path("feed/atom/", feeds.feed_view(feeds.ArticleAtomFeed), name="feed_atom"),
     path("pictures/<int:pk>/<str:name>", serve_picture, name="picture"),
-    path("renditions/<int:pk>/<str:name>.jpg", renditions.serve_rendition, name="rendition"),
+    # The crops' addresses before the picture library; they redirect.
+    path("renditions/<int:pk>/<str:name>.jpg", legacy_rendition, name="rendition"),
     path("authors/<int:pk>/", authors.AuthorView.as_view(), name="author"),
     path("search/", SearchView.as_view(), name="search"),
 ]

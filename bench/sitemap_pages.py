@@ -39,10 +39,9 @@ def fill(count):
             cursor.execute(
                 """
                 INSERT INTO articles_article (title, slug, standfirst, body, language, dateline,
-                    credit, status, published_at, created_at, updated_at, lead_image,
-                    lead_image_alt, lead_image_caption, lead_image_credit)
+                    credit, status, published_at, created_at, updated_at)
                 SELECT 'Article ' || n, 'article-' || n, '', '<p>x</p>', 'fr', '', '',
-                    'published', now() - (n || ' minutes')::interval, now(), now(), '', '', '', ''
+                    'published', now() - (n || ' minutes')::interval, now(), now()
                 FROM generate_series(1, %s) AS n
                 """,
                 [count],

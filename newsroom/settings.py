@@ -168,7 +168,11 @@ TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
 # Each concern keeps its own catalogue; the site-wide one comes first.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "articles" / "security" / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "articles" / "security" / "locale",
+    BASE_DIR / "articles" / "pictures" / "locale",
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -185,6 +189,9 @@ STORAGES = {
 # Uploads larger than this are refused before Pillow opens them.
 MAX_IMAGE_UPLOAD_BYTES = 15 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+# Bytes of recent renditions kept in memory to write again without rendering (tests
+# loading the demo over and over); 0 keeps nothing.
+PICTURE_RENDER_MEMORY = int(os.environ.get("PICTURE_RENDER_MEMORY", "0"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TAGGIT_CASE_INSENSITIVE = True

@@ -13,7 +13,6 @@ from taggit.managers import TaggableManager
 
 from articles.html import body_picture_ids, sanitize_html
 from articles.models.subjects import Country, Leader, TaggedArticle
-from articles.pictures.validation import SafeImageField, validate_image_file
 
 ARTICLE_LANGUAGES = [
     ("fr", _("French")),
@@ -40,7 +39,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Only what a list of teasers shows, newest first."""
-        return self.order_by("-published_at", "-pk").defer("body")
+        return self.order_by("-published_at", "-pk").defer("body").select_related("lead_picture")
 
 
 class Article(models.Model):
@@ -124,24 +123,6 @@ class Article(models.Model):
     tags = TaggableManager(
         through=TaggedArticle, blank=True, verbose_name=_("tags"), help_text=_("Comma-separated.")
     )
-    lead_image = SafeImageField(
-        _("lead picture"),
-        upload_to="articles/%Y/%m/",
-        blank=True,
-        validators=[validate_image_file],
-        width_field="lead_image_width",
-        height_field="lead_image_height",
-    )
-    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    lead_image_alt = models.CharField(
-        _("alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the picture shows, for readers who cannot see it. Required."),
-    )
-    lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
-    lead_image_credit = models.CharField(_("picture credit"), max_length=200, blank=True)
     lead_picture = models.ForeignKey(
         "articles.Picture",
         on_delete=models.PROTECT,
@@ -189,11 +170,6 @@ class Article(models.Model):
                 name="article_published_has_time",
                 violation_error_message=_("A published article needs a publication time."),
             ),
-            models.CheckConstraint(
-                condition=Q(lead_image="") | ~Q(lead_image_alt=""),
-                name="article_lead_image_has_alt",
-                violation_error_message=_("A lead picture needs alt text."),
-            ),
             models.UniqueConstraint(
                 F("slug"),
                 TruncDate("published_at"),
@@ -233,8 +209,6 @@ class Article(models.Model):
         errors = {}
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        if self.lead_image and not self.lead_image_alt.strip():
-            errors["lead_image_alt"] = _("Describe the picture for readers who cannot see it.")
         if self.pk:
             errors.update(self._url_change_errors())
         if errors:
@@ -278,9 +252,3 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
-
-    @property
-    def lead_image_orientation(self):
-        if not (self.lead_image_width and self.lead_image_height):
-            return ""
-        return "landscape" if self.lead_image_width >= self.lead_image_height else "portrait"

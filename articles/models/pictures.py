@@ -45,7 +45,7 @@ class PictureQuerySet(models.QuerySet):
         return self.filter(
             Q(Exists(published.filter(lead_picture=OuterRef("pk"))))
             | Q(Exists(published.filter(body_pictures=OuterRef("pk"))))
-            | Q(Exists(Leader.objects.filter(portrait_picture=OuterRef("pk"))))
+            | Q(Exists(Leader.objects.filter(portrait=OuterRef("pk"))))
         )
 
     def is_public(self, pk):

@@ -13,7 +13,6 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import ItemBase, TagBase
 
-from articles.pictures.validation import SafeImageField, validate_image_file
 from articles.text import fold, folded_slug
 
 
@@ -89,17 +88,7 @@ class Leader(models.Model):
     in_office_to = models.DateField(
         _("in office to"), null=True, blank=True, help_text=_("Leave empty if still in office.")
     )
-    portrait = SafeImageField(
-        _("portrait"),
-        upload_to="leaders/",
-        blank=True,
-        validators=[validate_image_file],
-        width_field="portrait_width",
-        height_field="portrait_height",
-    )
-    portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    portrait_picture = models.ForeignKey(
+    portrait = models.ForeignKey(
         "articles.Picture",
         on_delete=models.PROTECT,
         null=True,

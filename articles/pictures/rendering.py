@@ -8,10 +8,13 @@ picture, a new focal point or a new recipe gets new names.
 
 import hashlib
 import io
+import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -147,6 +150,39 @@ def render_lock(key, *, timeout=300, wait=120):
         cache.delete(lock)
 
 
+class _Memory:
+    """Bytes of renditions rendered lately in this process, by name, up to
+    ``settings.PICTURE_RENDER_MEMORY`` bytes (0, the default, keeps nothing).
+
+    Names carry the content and recipe, so remembered bytes are always right. Tests
+    turn it on for the demo, whose same photographs are loaded again and again.
+    """
+
+    def __init__(self):
+        self.files = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, name):
+        with self.lock:
+            return self.files.get(name)
+
+    def keep(self, name, data):
+        limit = getattr(settings, "PICTURE_RENDER_MEMORY", 0)
+        if not limit or len(data) > limit:
+            return
+        with self.lock:
+            if name not in self.files:
+                self.files[name] = data
+                self.size += len(data)
+            while self.size > limit:
+                _name, dropped = self.files.popitem(last=False)
+                self.size -= len(dropped)
+
+
+memory = _Memory()
+
+
 def ensure_renditions(*, source, width, height, sha256, focal=(0.5, 0.5), storage=None):
     """Write the missing renditions of a picture; return the whole plan.
 
@@ -157,7 +193,15 @@ def ensure_renditions(*, source, width, height, sha256, focal=(0.5, 0.5), storag
     storage = storage or default_storage
     planned = plan(width=width, height=height, sha256=sha256, focal=focal)
     with render_lock(sha256):
-        missing = [r for r in planned if not storage.exists(r.name)]
+        missing = []
+        for rendition in planned:
+            if storage.exists(rendition.name):
+                continue
+            remembered = memory.get(rendition.name) if memory.files else None
+            if remembered is not None:
+                storage.save(rendition.name, ContentFile(remembered))
+            else:
+                missing.append(rendition)
         if not missing:
             return planned
         with source() as file, Image.open(file) as opened:
@@ -165,7 +209,9 @@ def ensure_renditions(*, source, width, height, sha256, focal=(0.5, 0.5), storag
             image.load()
             # Widest first: each smaller size is resized from the picture once, in turn.
             for rendition in sorted(missing, key=lambda r: -r.width):
-                storage.save(rendition.name, ContentFile(render(image, rendition, focal)))
+                data = render(image, rendition, focal)
+                storage.save(rendition.name, ContentFile(data))
+                memory.keep(rendition.name, data)
     return planned
 
 

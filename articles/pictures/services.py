@@ -188,20 +188,39 @@ def delete_picture(*, picture):
 
 
 def render_missing(*, picture):
-    """Write the renditions ``picture`` lacks (after a recipe change or a lost file).
-
-    Returns True when its list of renditions changed.
-    """
+    """Write the renditions ``picture`` lacks (after a recipe change or a lost file) and
+    list them on it. Returns how many files were missing."""
+    storage = picture.file.storage
+    planned = rendering.plan(
+        width=picture.width, height=picture.height, sha256=picture.sha256, focal=picture.focal
+    )
+    missing = [r for r in planned if not storage.exists(r.name)]
+    if not missing and [r["name"] for r in picture.renditions] == [r.name for r in planned]:
+        return 0
     records = render_records(
-        source=lambda: picture.file.storage.open(picture.file.name, "rb"),
+        source=lambda: storage.open(picture.file.name, "rb"),
         width=picture.width,
         height=picture.height,
         sha256=picture.sha256,
         focal=picture.focal,
-        storage=picture.file.storage,
+        storage=storage,
     )
-    if records == picture.renditions:
-        return False
     Picture.objects.filter(pk=picture.pk).update(renditions=records)
     picture.renditions = records
-    return True
+    return len(missing)
+
+
+def shares_renditions(picture):
+    """Does another picture of the same content use ``picture``'s renditions?"""
+    return Picture.objects.filter(sha256=picture.sha256).exclude(pk=picture.pk).exists()
+
+
+def discard_files(picture, *, keep_renditions):
+    """Delete the files of a picture whose row did not reach the database (its
+    transaction rolled back), without asking the database."""
+    storage = picture.file.storage
+    names = [picture.file.name]
+    if not keep_renditions:
+        names += [r["name"] for r in picture.renditions]
+    for name in names:
+        storage.delete(name)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Picture
 from articles.pictures import access
+from articles.pictures.rendering import CROPS
 
 logger = logging.getLogger(__name__)
 
@@ -84,3 +85,22 @@ def serve_picture(request, pk, name):
     if not public and not access.can_see(request.user, picture):
         raise Http404
     return serve(request, picture, name, public=public, redirect_to=picture.rendition_url)
+
+
+@require_safe
+def legacy_rendition(request, pk, name):
+    """/renditions/<article>/<ratio>-<digest>.jpg, the crops of before the library:
+    a published article's address redirects to its lead picture's crop of that shape."""
+    from articles.models import Article
+
+    ratio = name.partition("-")[0]
+    if pk > MAX_ID or ratio not in CROPS:
+        raise Http404
+    article = Article.objects.published().select_related("lead_picture").filter(pk=pk).first()
+    picture = article.lead_picture if article else None
+    rendition = picture.crop(ratio) if picture else None
+    if rendition is None:
+        raise Http404
+    response = HttpResponsePermanentRedirect(picture.rendition_url(rendition))
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response

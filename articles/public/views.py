@@ -7,14 +7,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.views.generic import DetailView, ListView, TemplateView
-from django.views.static import serve
 
-from articles.models import Article, Country, Leader, Tag, TaggedArticle
+from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
 from articles.text import fold
+
+# Old addresses of originals redirect to a rendition this wide (or the widest).
+LEGACY_WIDTH = 2048
 
 
 class PublishedArticlesMixin:
@@ -72,7 +74,7 @@ class LeaderView(SubjectArticlesView):
     template_name = "articles/leader.html"
 
     def get_subject_queryset(self):
-        return Leader.objects.select_related("country")
+        return Leader.objects.select_related("country", "portrait")
 
 
 class TagView(SubjectArticlesView):
@@ -91,12 +93,17 @@ class ArticleView(DetailView):
             day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
         except ValueError:
             raise Http404("No such date.") from None
-        queryset = Article.objects.published().prefetch_related(
-            "authors",
-            "countries",
-            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-            "tags",
-            "notes",
+        queryset = (
+            Article.objects.published()
+            .select_related("lead_picture")
+            .prefetch_related(
+                "body_pictures",
+                "authors",
+                "countries",
+                Prefetch("leaders", queryset=Leader.objects.select_related("country")),
+                "tags",
+                "notes",
+            )
         )
         # A range on the indexed column, not published_at__date: the latter runs
         # a date conversion on every row.
@@ -225,21 +232,19 @@ class LeaderIndexView(ListView):
 
 
 def serve_media(request, path):
-    """Uploaded pictures: leaders' portraits, and lead pictures of published articles only.
+    """The old /media/ addresses of pictures.
 
-    A draft's picture is not served to readers even if its address leaks; staff
-    see every picture (the admin shows them).
+    Originals are never served: they are kept for making renditions. A file moved
+    into the library redirects to its picture's widest JPEG while readers may see
+    it; anything else is a 404.
     """
     path = posixpath.normpath(path).lstrip("/")
     if path.startswith("..") or not path:
         raise Http404
-    public = path.startswith("leaders/") or (
-        path.startswith("articles/")
-        and Article.objects.published().filter(lead_image=path).exists()
-    )
-    if not (public or (request.user.is_authenticated and request.user.is_staff)):
+    picture = Picture.objects.public().filter(legacy_path=path).first()
+    rendition = picture.fitting(LEGACY_WIDTH, "JPEG") if picture else None
+    if rendition is None:
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response.headers["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    response = HttpResponsePermanentRedirect(picture.rendition_url(rendition))
+    response.headers["Cache-Control"] = "public, max-age=86400"
     return response

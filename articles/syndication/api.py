@@ -7,7 +7,6 @@ nothing here ever shows a draft or a scheduled article.
 """
 
 import datetime
-import mimetypes
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -19,7 +18,6 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.http import require_safe
 
 from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag
-from articles.pictures import renditions
 from articles.syndication.structured_data import iso, word_count
 
 NINJS_VERSION = "2.2"
@@ -139,7 +137,7 @@ def filtered_articles(request):
 
 
 def _with_relations(queryset):
-    return queryset.prefetch_related(
+    return queryset.select_related("lead_picture").prefetch_related(
         "authors",
         "countries",
         Prefetch("leaders", queryset=Leader.objects.only("pk", "name", "slug")),
@@ -155,40 +153,42 @@ def _byline(article):
 
 
 def _picture(article, request):
-    url = request.build_absolute_uri(article.lead_image.url)
-    contenttype = mimetypes.guess_type(article.lead_image.name)[0] or "image/jpeg"
-    original = {"name": "original", "href": url, "contenttype": contenttype}
-    if article.lead_image_width and article.lead_image_height:
-        original.update(width=article.lead_image_width, height=article.lead_image_height)
-    picture = {
+    picture = article.lead_picture
+    absolute = request.build_absolute_uri
+
+    def rendition(name, r):
+        return {
+            "name": name,
+            "href": absolute(picture.rendition_url(r)),
+            "contenttype": "image/jpeg",
+            "width": r["width"],
+            "height": r["height"],
+        }
+
+    widths = picture.widths("JPEG")
+    item = {
         "name": "leadpicture",
-        "uri": url,
+        # The widest rendition stands for the picture; the original is never served.
+        "uri": absolute(picture.rendition_url(widths[-1])) if widths else "",
         "type": "picture",
         "representationtype": "full",
         "renditions": [
-            original,
-            *(
-                {
-                    "name": ratio,
-                    "href": request.build_absolute_uri(renditions.rendition_url(article, ratio)),
-                    "contenttype": "image/jpeg",
-                    "width": width,
-                    "height": height,
-                }
-                for ratio, width, height in renditions.available(article)
-            ),
+            *(rendition(f"w{r['width']}", r) for r in widths),
+            *(rendition(r["shape"], r) for r in picture.crops("JPEG")),
         ],
     }
     descriptions = []
-    if article.lead_image_caption:
-        descriptions.append({"role": "caption", "value": article.lead_image_caption})
-    if article.lead_image_alt:
-        descriptions.append({"role": "alt", "value": article.lead_image_alt})
+    if picture.caption:
+        descriptions.append({"role": "caption", "value": picture.caption})
+    if picture.alt_text:
+        descriptions.append({"role": "alt", "value": picture.alt_text})
     if descriptions:
-        picture["descriptions"] = descriptions
-    if article.lead_image_credit:
-        picture["by"] = article.lead_image_credit
-    return picture
+        item["descriptions"] = descriptions
+    if picture.credit:
+        item["by"] = picture.credit
+    if picture.copyright:
+        item["copyrightnotice"] = picture.copyright
+    return item
 
 
 def ninjs(article, request):
@@ -256,7 +256,7 @@ def ninjs(article, request):
         item["by"] = byline
     if article.dateline:
         item["located"] = article.dateline
-    if article.lead_image:
+    if article.lead_picture and article.lead_picture.renditions:
         item["associations"] = [_picture(article, request)]
     return {key: value for key, value in item.items() if value != []}
 

@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from articles.pictures import renditions
+from articles.pictures.markup import shaped_images
 from articles.public.authors import author_name, author_url
 from articles.text import fold
 
@@ -141,22 +141,7 @@ def article_metadata(article, request):
     if not about:
         # Nothing named up top: what the editor tagged is what it is about.
         about, mentions = mentions, []
-    images = [
-        {
-            "url": request.build_absolute_uri(renditions.rendition_url(article, ratio)),
-            "width": width,
-            "height": height,
-        }
-        for ratio, width, height in renditions.available(article)
-    ]
-    if article.lead_image and not images:
-        images = [
-            {
-                "url": request.build_absolute_uri(article.lead_image.url),
-                "width": article.lead_image_width,
-                "height": article.lead_image_height,
-            }
-        ]
+    images = shaped_images(article.lead_picture, request.build_absolute_uri)
     return {
         "kind": "article",
         "title": article.title,
@@ -176,7 +161,7 @@ def article_metadata(article, request):
         ],
         "credit": article.credit,
         "images": images,
-        "image_alt": article.lead_image_alt,
+        "image_alt": article.lead_picture.alt_text if article.lead_picture else "",
         "about": about,
         "mentions": mentions,
         "corrections": correction_notes(article),
@@ -186,6 +171,11 @@ def article_metadata(article, request):
 
 def leader_metadata(leader, request, articles=(), page=None):
     person = _person(leader, request)
+    # The square crop first: the shape a person's picture is expected to have.
+    portrait = sorted(
+        shaped_images(leader.portrait, request.build_absolute_uri),
+        key=lambda image: image["width"] != image["height"],
+    )
     return {
         "kind": "leader",
         "title": leader.name,
@@ -198,20 +188,10 @@ def leader_metadata(leader, request, articles=(), page=None):
             "job_title": leader.role,
             "nationality": _place(leader.country, request),
             "aliases": leader.alias_list,
-            "image": (request.build_absolute_uri(leader.portrait.url) if leader.portrait else None),
+            "image": portrait[0]["url"] if portrait else None,
             "bio": leader.bio,
         },
-        "images": (
-            [
-                {
-                    "url": request.build_absolute_uri(leader.portrait.url),
-                    "width": leader.portrait_width,
-                    "height": leader.portrait_height,
-                }
-            ]
-            if leader.portrait
-            else []
-        ),
+        "images": portrait,
         "items": _items(articles, request, page),
         "site": _site(request),
     }

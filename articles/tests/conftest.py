@@ -56,7 +56,9 @@ def browser(monkeypatch):
 
 
 @pytest.fixture
-def demo():
+def demo(settings):
+    # The demo's photographs are rendered once per test run, not once per test.
+    settings.PICTURE_RENDER_MEMORY = 64 * 1024 * 1024
     call_command("load_demo", stdout=io.StringIO())
 
 

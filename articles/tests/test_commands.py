@@ -31,9 +31,14 @@ def test_load_demo_twice_gives_the_same_content(client):
     assert draft not in Article.objects.published()
     for article in Article.objects.published():
         assert article.tags.exists() and article.countries.exists()
-        assert article.lead_image and article.lead_image_alt
+        picture = article.lead_picture
+        assert picture and picture.alt_text and picture.caption and picture.credit
         assert client.get(article.get_absolute_url()).status_code == 200
-        assert client.get(article.lead_image.url).status_code == 200
+        assert client.get(picture.rendition_url(picture.crop("16x9"))).status_code == 200
+    # A photograph per story, not the same drawing on several.
+    pictures = Article.objects.published().values_list("lead_picture__sha256", flat=True)
+    assert len(set(pictures)) == len(pictures)
+    assert all(leader.portrait for leader in Leader.objects.all())
 
 
 def test_ensure_admin_creates_one_account_once(capsys):

@@ -7,6 +7,7 @@ back the subjects too, and says which ones were deleted since.
 
 import difflib
 import html
+import json
 import re
 
 import reversion
@@ -20,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from articles.models import Article, Country, Leader, Tag, TaggedArticle
+from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
 from articles.workflow.roles import is_editor
 
 # What a restore brings back. Status and publication time are the workflow's business:
@@ -33,17 +34,35 @@ RESTORED_FIELDS = [
     "language",
     "dateline",
     "credit",
-    "lead_image",
-    "lead_image_alt",
-    "lead_image_caption",
-    "lead_image_credit",
-    "lead_image_width",
-    "lead_image_height",
+    "lead_picture_id",
 ]
 DIFFED_FIELDS = [("title", "headline"), ("standfirst", "standfirst"), ("body", "body")]
 
 _TOKENS = re.compile(r"\s+|\w+(?:[’'-]\w+)*|[^\w\s]")
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>|<hr\s*/?>", re.IGNORECASE)
+
+
+def _restorable(version):
+    """The fields ``version`` stored when it was saved, by attribute name.
+
+    A field added since (the lead picture, for revisions from before the picture
+    library) is left as the article has it, not emptied; a picture deleted since is
+    reported and left too.
+    """
+    fields = version.field_dict
+    try:
+        stored = set(json.loads(version.serialized_data)[0]["fields"])
+    except (ValueError, KeyError, IndexError, TypeError):
+        stored = {name.removesuffix("_id") for name in fields}
+    fields = {name: value for name, value in fields.items() if name.removesuffix("_id") in stored}
+    problems = []
+    picture_id = fields.get("lead_picture_id")
+    if picture_id is not None and not Picture.objects.filter(pk=picture_id).exists():
+        del fields["lead_picture_id"]
+        problems.append(
+            _("The lead picture of that version was deleted since; it was not restored.")
+        )
+    return fields, problems
 
 
 def register_models():
@@ -173,7 +192,7 @@ def restore(*, article, version, user):
         article.pk
     ):
         raise ValidationError(_("This revision belongs to another article."), code="mismatch")
-    fields = version.field_dict
+    fields, problems = _restorable(version)
     for name in RESTORED_FIELDS:
         if name == "slug" and article.status == Article.Status.PUBLISHED:
             continue  # a published article keeps its address
@@ -182,7 +201,7 @@ def restore(*, article, version, user):
     article.full_clean()
     with reversion.create_revision():
         article.save()
-        problems = _apply_relations(article=article, version=version)
+        problems += _apply_relations(article=article, version=version)
         reversion.add_to_revision(article)
         reversion.set_user(user)
         reversion.set_comment(
@@ -211,7 +230,7 @@ def recover(*, version, user):
         raise PermissionDenied(_("Only editors recover deleted articles."))
     if Article.objects.filter(pk=version.object_id).exists():
         raise ValidationError(_("This article was not deleted."), code="exists")
-    fields = version.field_dict
+    fields, problems = _restorable(version)
     article = Article(pk=int(version.object_id))
     for name in [*RESTORED_FIELDS, "published_at", "created_at"]:
         if name in fields:
@@ -221,7 +240,7 @@ def recover(*, version, user):
     article.full_clean(validate_unique=False)
     with reversion.create_revision():
         article.save(force_insert=True)
-        problems = _apply_relations(article=article, version=version)
+        problems += _apply_relations(article=article, version=version)
         reversion.add_to_revision(article)
         reversion.set_user(user)
         reversion.set_comment(_("Recovered after deletion"))

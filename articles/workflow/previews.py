@@ -7,6 +7,7 @@ its article; it works without an account until it expires (48 hours by default,
 """
 
 import datetime
+import posixpath
 
 from django.conf import settings
 from django.core import signing
@@ -15,9 +16,9 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.views.static import serve
 
-from articles.models import Article, Leader, PreviewLink
+from articles.models import Article, Leader, Picture, PreviewLink
+from articles.pictures import views as pictures
 from articles.public.views import related_articles
 
 SALT = "articles.previews.share"  # signed links outlive the module path
@@ -80,7 +81,8 @@ def article_for_token(token):
 
 def preview_queryset():
     """Articles as the public article page loads them, whatever their status."""
-    return Article.objects.prefetch_related(
+    return Article.objects.select_related("lead_picture").prefetch_related(
+        "body_pictures",
         "authors",
         "countries",
         Prefetch("leaders", queryset=Leader.objects.select_related("country")),
@@ -101,12 +103,8 @@ def render_preview(request, article, *, shared, token=None):
     """The public article page for ``article``, with a "not published" banner."""
     context = {
         "article": article,
-        # Readers' media URLs refuse unpublished pictures; a share link brings its own.
-        "lead_image_url": (
-            reverse("articles:preview_picture", kwargs={"token": token})
-            if token and article.lead_image
-            else ""
-        ),
+        # /pictures/ refuses a draft's pictures to readers; a share link brings its own.
+        "picture_url": _share_link_urls(token) if token else None,
         "object": article,
         "related_articles": related_articles(article),
         "preview": True,
@@ -123,11 +121,28 @@ def shared_preview(request, token):
     return render_preview(request, article_for_token(token), shared=True, token=token)
 
 
-def shared_picture(request, token):
-    """The lead picture of a shared preview, which /media/ does not serve before publication."""
+def _share_link_urls(token):
+    def url(picture, rendition):
+        name = posixpath.basename(rendition["name"])
+        return reverse(
+            "articles:preview_picture", kwargs={"token": token, "pk": picture.pk, "name": name}
+        )
+
+    return url
+
+
+def shared_picture(request, token, pk, name):
+    """A rendition of the shared article's lead or body pictures, which /pictures/
+    does not serve to readers before publication."""
     article = article_for_token(token)
-    if not article.lead_image:
+    if pk != article.lead_picture_id and not article.body_pictures.filter(pk=pk).exists():
         raise Http404
-    response = serve(request, article.lead_image.name, document_root=settings.MEDIA_ROOT)
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    picture = Picture.objects.get(pk=pk)
+    response = pictures.serve(
+        request,
+        picture,
+        name,
+        public=False,
+        redirect_to=lambda rendition: _share_link_urls(token)(picture, rendition),
+    )
     return private(response)

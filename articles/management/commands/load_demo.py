@@ -1,3 +1,5 @@
+import io
+
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
@@ -6,7 +8,9 @@ from django.utils.html import escape
 
 from articles import services
 from articles.demo import content as demo
+from articles.demo import photos
 from articles.models import Article, Country, Leader
+from articles.pictures import services as pictures
 
 
 class Command(BaseCommand):
@@ -35,9 +39,14 @@ class Command(BaseCommand):
         leader, _ = Leader.objects.update_or_create(
             slug=spec["slug"], defaults={**fields, "country": countries[spec["country"]]}
         )
-        if not leader.portrait:
-            picture = demo.draw_picture("portrait", size=(400, 400), colour=spec["colour"])
-            leader.portrait.save(f"{spec['slug']}.jpg", ContentFile(picture), save=False)
+        if leader.portrait_id is None:
+            drawing = demo.draw_picture("portrait", size=(400, 400), colour=spec["colour"])
+            leader.portrait = pictures.create_picture(
+                file=ContentFile(drawing, name=f"{spec['slug']}.jpg"),
+                title=f"Portrait : {leader.name}",
+                alt_text=f"Silhouette dessinée tenant lieu de portrait de {leader.name}",
+                credit="Illustration Newsroom",
+            )
             leader.full_clean()
             leader.save()
         return leader
@@ -59,12 +68,16 @@ class Command(BaseCommand):
             setattr(article, field, spec[field])
         article.body = body
         article.credit = spec.get("credit", "")
-        if spec.get("picture") and not article.lead_image:
-            picture = demo.draw_picture(spec["picture"])
-            article.lead_image.save(f"{spec['slug'][:60]}.jpg", ContentFile(picture), save=False)
-            article.lead_image_alt = spec["alt"]
-            article.lead_image_caption = spec["caption"]
-            article.lead_image_credit = "Illustration Newsroom"
+        if article.lead_picture_id is None and spec["slug"] in photos.CATALOGUE:
+            image, caption, credit, alt = photos.picture_for(spec["slug"])
+            buffer = io.BytesIO()
+            image.save(buffer, format="JPEG", quality=88)
+            article.lead_picture = pictures.create_picture(
+                file=ContentFile(buffer.getvalue(), name=f"{spec['slug'][:60]}.jpg"),
+                alt_text=alt,
+                caption=caption,
+                credit=credit,
+            )
         if article.pk is None:
             article.save()
         article.authors.set([authors[name] for name in spec["authors"]])

@@ -116,7 +116,7 @@ class TestRefusals:
     @pytest.mark.parametrize(
         ("data", "name", "code", "words"),
         [
-            (b"", "empty.jpg", "empty", "empty"),
+            (b"", "empty.jpg", "empty", "vide"),
             (
                 b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
                 "drawing.jpg",
@@ -125,7 +125,7 @@ class TestRefusals:
             ),
             (b"%PDF-1.7\n1 0 obj<<>>endobj", "picture.png", "not_image", "PDF"),
             (b"%!PS-Adobe-3.0 EPSF-3.0\n", "logo.jpg", "not_image", "EPS"),
-            (b"<!DOCTYPE html><html><body>hi</body></html>", "page.gif", "not_image", "web page"),
+            (b"<!DOCTYPE html><html><body>hi</body></html>", "page.gif", "not_image", "page web"),
             (b"just some words, nothing else", "notes.webp", "not_image", "JPEG, PNG"),
         ],
         ids=["empty", "svg", "pdf", "eps", "html", "text"],

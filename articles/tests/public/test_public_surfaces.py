@@ -13,7 +13,8 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from articles.tests.helpers.factories import make_article, make_leader, uploaded_image
+from articles.tests.helpers.factories import make_article, make_leader
+from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,8 @@ ENTRY_POINTS += [
     "/search/?q=sommet",
 ]
 LINK = re.compile(r'(?:href|src)="([^"#]+)"')
-MAX_PAGES = 400
+SRCSET = re.compile(r'srcset="([^"]+)"')
+MAX_PAGES = 600
 
 
 def walk(client, entry_points):
@@ -44,7 +46,13 @@ def walk(client, entry_points):
         content_type = response.get("Content-Type", "")
         if response.status_code != 200 or "html" not in content_type:
             continue
-        for link in LINK.findall(response.content.decode()):
+        html = response.content.decode()
+        links = LINK.findall(html) + [
+            candidate.split()[0]
+            for srcset in SRCSET.findall(html)
+            for candidate in srcset.split(",")
+        ]
+        for link in links:
             target = urljoin(url, link.replace("&amp;", "&"))
             parts = urlsplit(target)
             if parts.netloc or not parts.path.startswith("/") or parts.path.startswith("/admin"):
@@ -65,23 +73,23 @@ def hidden_and_visible():
     leader = make_leader(name="Kim Jong-un", slug="kim-jong-un", country_code="KP")
     subjects = {"countries": ["KP"], "leaders": [leader], "tags": ["Sommet"]}
     visible = make_article(
-        title="Visible sommet", lead_image=uploaded_image(), lead_image_alt="ok", **subjects
+        title="Visible sommet",
+        lead_picture=make_picture(size=(500, 300), alt_text="ok"),
+        **subjects,
     )
     draft = make_article(
         title="Brouillon secret",
         slug="brouillon-secret",
         status=Article.Status.DRAFT,
         published_at=timezone.now() - datetime.timedelta(hours=1),
-        lead_image=uploaded_image(name="brouillon-secret.png"),
-        lead_image_alt="secret",
+        lead_picture=make_picture(size=(500, 300), name="brouillon-secret.png", alt_text="x"),
         **subjects,
     )
     future = make_article(
         title="Futur secret",
         slug="futur-secret",
         published_at=timezone.now() + datetime.timedelta(days=1),
-        lead_image=uploaded_image(name="futur-secret.png"),
-        lead_image_alt="secret",
+        lead_picture=make_picture(size=(500, 300), name="futur-secret.png", alt_text="x"),
         **subjects,
     )
     return visible, [draft, future]
@@ -96,15 +104,28 @@ def test_no_public_page_shows_a_draft_or_a_future_article(client, hidden_and_vis
     assert "/countries/north-korea/" in bodies
     assert "/leaders/kim-jong-un/" in bodies
     assert "/tags/sommet/" in bodies
-    assert visible.lead_image.url in bodies
+    shown = visible.lead_picture.rendition_url(visible.lead_picture.fitting(800))
+    assert shown in bodies[visible.get_absolute_url()]
+    assert pages[shown].status_code == 200
+    assert pages[shown]["Cache-Control"] == "public, max-age=31536000, immutable"
     assert visible.get_absolute_url() in bodies["/search/?q=sommet"]
     assert all(r.status_code < 500 for r in pages.values())
+    # Every picture a public page shows is served, cacheable, and is a public picture's.
+    picture_urls = [url for url in pages if url.startswith("/pictures/")]
+    assert len(picture_urls) >= 4
+    for url in picture_urls:
+        assert pages[url].status_code == 200, url
+        assert pages[url]["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert url.startswith(f"/pictures/{visible.lead_picture_id}/"), url
     for article in hidden:
         for url, body in bodies.items():
             assert article.title not in body, url
             assert article.slug not in body, url
-            assert article.lead_image.name not in body, url
-        assert client.get(urljoin("/", article.lead_image.url)).status_code == 404
+            assert f"/pictures/{article.lead_picture_id}/" not in body, url
+            assert article.lead_picture.file.name not in body, url
+        for rendition in article.lead_picture.renditions:
+            assert client.get(article.lead_picture.rendition_url(rendition)).status_code == 404
+        assert client.get(f"/media/{article.lead_picture.file.name}").status_code == 404
         day = timezone.localdate(article.published_at)
         url = f"/{day:%Y/%m/%d}/{article.slug}/"
         assert client.get(url).status_code == 404

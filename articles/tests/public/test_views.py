@@ -4,14 +4,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Tag
+from articles.models import Article, Picture, Tag
 from articles.tests.helpers.factories import (
     country,
     make_article,
     make_leader,
     make_user,
-    uploaded_image,
 )
+from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +32,12 @@ def summit():
         tags=["Sommet", "Diplomatie"],
         authors=[make_user(first_name="Claire", last_name="Dumas")],
         credit="avec AFP",
-        lead_image=uploaded_image(size=(120, 80)),
-        lead_image_alt="Le pont de l’île Rousski",
-        lead_image_caption="Le pont, au crépuscule.",
-        lead_image_credit="Illustration Newsroom",
+        lead_picture=make_picture(
+            size=(120, 80),
+            alt_text="Le pont de l’île Rousski",
+            caption="Le pont, au crépuscule.",
+            credit="Illustration Newsroom",
+        ),
     )
     return article
 
@@ -87,9 +89,7 @@ class TestPages:
     def test_title_and_caption_are_escaped(self, client):
         article = make_article(
             title="<script>alert('t')</script> Sommet",
-            lead_image=uploaded_image(),
-            lead_image_alt="Alt",
-            lead_image_caption="<img src=x onerror=alert(1)>",
+            lead_picture=make_picture(size=(64, 48), caption="<img src=x onerror=alert(1)>"),
         )
         html = client.get(article.get_absolute_url()).content.decode()
         assert "<script>alert" not in html
@@ -206,23 +206,17 @@ class TestNotFound:
 
 
 class TestMedia:
-    def test_published_lead_picture_is_served(self, client, summit):
-        response = client.get(summit.lead_image.url)
-        assert response.status_code == 200
-        assert response["Content-Type"] == "image/png"
+    def test_originals_are_never_served_from_media(self, client, summit):
+        assert client.get(f"/media/{summit.lead_picture.file.name}").status_code == 404
 
-    def test_draft_lead_picture_is_not_served_to_readers(self, client):
-        draft = make_article(
-            status=Article.Status.DRAFT, lead_image=uploaded_image(), lead_image_alt="x"
-        )
-        assert client.get(draft.lead_image.url).status_code == 404
-
-    def test_staff_see_draft_pictures(self, client):
-        draft = make_article(
-            status=Article.Status.DRAFT, lead_image=uploaded_image(), lead_image_alt="x"
-        )
-        client.force_login(make_user(staff=True))
-        assert client.get(draft.lead_image.url).status_code == 200
+    def test_an_old_media_address_redirects_while_public(self, client, summit):
+        picture = summit.lead_picture
+        Picture.objects.filter(pk=picture.pk).update(legacy_path="articles/2019/04/pont.jpg")
+        response = client.get("/media/articles/2019/04/pont.jpg")
+        assert response.status_code == 301
+        assert response["Location"] == picture.rendition_url(picture.widths("JPEG")[-1])
+        Article.objects.filter(pk=summit.pk).update(status=Article.Status.UNPUBLISHED)
+        assert client.get("/media/articles/2019/04/pont.jpg").status_code == 404
 
     def test_path_traversal_is_refused(self, client):
         assert client.get("/media/../newsroom/settings.py").status_code == 404
@@ -232,32 +226,50 @@ class TestMedia:
 class TestQueryCounts:
     """A page's query count does not grow with its tags, countries, leaders or items."""
 
+    def _pictures(self, count=3):
+        # A few small pictures shared out: the count of pictured articles is what grows.
+        return [make_picture(size=(64, 48), alt_text=f"Photo {i}") for i in range(count)]
+
     def _article_with(self, n):
         leaders = [make_leader(name=f"Dirigeant {i}") for i in range(n)]
         codes = ["FR", "DE", "IT", "ES", "PT", "BE", "NL", "LU", "AT", "CH"] * 3
+        pictures = self._pictures(min(n, 3))
+        body = "".join(
+            f'<figure><img src="{p.rendition_url(p.widths()[0])}" alt="x"></figure>'
+            for p in pictures
+        )
         return make_article(
-            countries=codes[:n], leaders=leaders, tags=[f"sujet {i}" for i in range(n)]
+            countries=codes[:n],
+            leaders=leaders,
+            tags=[f"sujet {i}" for i in range(n)],
+            lead_picture=pictures[0],
+            body=body,
         )
 
     @pytest.mark.parametrize("n", [1, 30])
     def test_article_page(self, client, django_assert_num_queries, n):
         article = self._article_with(n)
-        make_article(countries=["FR"])
-        with django_assert_num_queries(7):  # the 7th: corrections and updates
+        make_article(countries=["FR"], lead_picture=self._pictures(1)[0])
+        # The 7th: corrections and updates; the 8th: the body's pictures.
+        with django_assert_num_queries(8):
             assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_home(self, client, django_assert_num_queries, n):
-        for _ in range(n):
-            make_article(countries=["FR"], tags=["a", "b"])
+        pictures = self._pictures()
+        for i in range(n):
+            make_article(countries=["FR"], tags=["a", "b"], lead_picture=pictures[i % 3])
         with django_assert_num_queries(2):
             assert client.get("/").status_code == 200
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_country_leader_and_tag_pages(self, client, django_assert_num_queries, n):
-        leader = make_leader(slug="dirigeant")
-        for _ in range(n):
-            make_article(countries=["FR"], leaders=[leader], tags=["Europe"])
+        leader = make_leader(slug="dirigeant", portrait=self._pictures(1)[0])
+        pictures = self._pictures()
+        for i in range(n):
+            make_article(
+                countries=["FR"], leaders=[leader], tags=["Europe"], lead_picture=pictures[i % 3]
+            )
         for url in ["/countries/france/", "/leaders/dirigeant/", "/tags/europe/"]:
             with django_assert_num_queries(3):
                 assert client.get(url).status_code == 200

@@ -10,7 +10,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from articles.models import Article, Tag
 from articles.syndication import api
-from articles.tests.helpers.factories import make_article, make_leader, make_user, uploaded_image
+from articles.tests.helpers.factories import make_article, make_leader, make_user
+from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -115,10 +116,13 @@ class TestItem:
             countries=["RU", "KP"],
             leaders=[putin],
             tags=["Sommets", "Diplomatie"],
-            lead_image=uploaded_image(size=(1200, 800)),
-            lead_image_alt="Deux dirigeants",
-            lead_image_caption="À la gare de Vladivostok.",
-            lead_image_credit="Photo X",
+            lead_picture=make_picture(
+                size=(1200, 800),
+                alt_text="Deux dirigeants",
+                caption="À la gare de Vladivostok.",
+                credit="Photo X",
+                copyright="© Rédaction",
+            ),
         )
         response = client.get(reverse("articles:ninjs_article", args=[article.pk]))
         assert response.status_code == 200
@@ -151,14 +155,21 @@ class TestItem:
         (picture,) = item["associations"]
         assert picture["name"] == "leadpicture"
         assert picture["type"] == "picture"
-        assert picture["uri"] == absolute(article.lead_image.url)
+        widest = article.lead_picture.widths("JPEG")[-1]
+        assert picture["uri"] == absolute(article.lead_picture.rendition_url(widest))
         assert picture["by"] == "Photo X"
+        assert picture["copyrightnotice"] == "© Rédaction"
         assert {"role": "alt", "value": "Deux dirigeants"} in picture["descriptions"]
+        assert {"role": "caption", "value": "À la gare de Vladivostok."} in picture["descriptions"]
         names = [r["name"] for r in picture["renditions"]]
-        assert names == ["original", "16x9", "4x3", "1x1"]
-        assert picture["renditions"][0]["width"] == 1200
-        for rendition in picture["renditions"][1:]:
-            assert client.get(rendition["href"]).status_code == 200
+        assert names == ["w320", "w480", "w640", "w800", "w1024", "w1200", "16x9", "4x3", "1x1"]
+        assert picture["renditions"][5]["width"] == 1200
+        # Nothing points at the original.
+        assert article.lead_picture.file.name not in response.content.decode()
+        for rendition in picture["renditions"]:
+            served = client.get(rendition["href"])
+            assert served.status_code == 200
+            assert served["Content-Type"] == rendition["contenttype"] == "image/jpeg"
         assert datetime.datetime.fromisoformat(item["firstcreated"]) == article.published_at
 
     def test_minimal_item_is_valid_too(self, client):
@@ -295,13 +306,13 @@ class TestQueryCounts:
     @pytest.mark.parametrize("count", [1, 8])
     def test_list(self, client, django_assert_num_queries, count):
         putin = make_leader()
+        pictures = [make_picture(size=(64, 48)) for _ in range(2)]
         for i in range(count):
             make_article(
                 countries=["RU", "KP"],
                 leaders=[putin],
                 tags=[f"Sujet {i}", "Diplomatie"],
-                lead_image=uploaded_image(),
-                lead_image_alt="Photo",
+                lead_picture=pictures[i % 2],
             )
         # count, page, then authors, countries, leaders, tags.
         with django_assert_num_queries(6):

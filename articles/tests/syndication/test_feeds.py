@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from articles.models import Article, Tag
 from articles.syndication.feeds import FEED_SIZE
-from articles.tests.helpers.factories import make_article, make_leader, make_user, uploaded_image
+from articles.tests.helpers.factories import make_article, make_leader, make_user
+from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +69,7 @@ class TestSiteFeed:
             countries=["RU"],
             leaders=[putin],
             tags=["Sommets"],
-            lead_image=uploaded_image(size=(80, 45)),
-            lead_image_alt="Deux dirigeants",
+            lead_picture=make_picture(size=(1600, 900), alt_text="Deux dirigeants"),
         )
         _r, feed = parse(client, reverse(name))
         (entry,) = feed.entries
@@ -79,9 +79,13 @@ class TestSiteFeed:
         assert entry.author == "Anne Dupont" or "Anne Dupont" in entry.author
         assert {t.term for t in entry.tags} == {"Russie", "Vladimir Poutine", "Sommets"}
         (enclosure,) = entry.enclosures
-        assert enclosure.href == "http://testserver" + article.lead_image.url
-        assert enclosure.type == "image/png"
-        assert int(enclosure.length) == article.lead_image.size
+        # A 1280 px JPEG rendition, never the original.
+        rendition = article.lead_picture.fitting(1280)
+        assert rendition["width"] == 1280
+        assert enclosure.href == "http://testserver" + article.lead_picture.rendition_url(rendition)
+        assert enclosure.type == "image/jpeg"
+        served = client.get(article.lead_picture.rendition_url(rendition))
+        assert int(enclosure.length) == len(b"".join(served.streaming_content)) > 0
         assert entry.published_parsed is not None
 
     def test_atom_entries_without_byline_fall_back_to_the_newsroom(self, client, settings):
@@ -185,13 +189,13 @@ class TestConditionalGet:
 class TestQueryCounts:
     def _fill(self, count):
         putin = make_leader(name=f"Poutine {count}")
+        pictures = [make_picture(size=(64, 48)) for _ in range(2)]
         for i in range(count):
             make_article(
                 countries=["RU", "KP"],
                 leaders=[putin],
                 tags=[f"Sujet {i}", "Diplomatie"],
-                lead_image=uploaded_image(),
-                lead_image_alt="Photo",
+                lead_picture=pictures[i % 2],
             )
         return putin
 

@@ -11,26 +11,25 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Tag
-from articles.pictures import renditions
-from articles.tests.helpers.factories import make_article, make_leader, uploaded_image
+from articles.tests.helpers.factories import make_article, make_leader
+from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 HIDDEN_MARKERS = ["brouillon-secret", "futur-secret", "Titre du brouillon", "Titre du futur"]
 HIDDEN_MARKERS += ["photobrouillon", "photofutur"]
+HIDDEN_PICTURES = []
 
 
 @pytest.fixture
 def world():
     putin = make_leader(name="Vladimir Poutine", slug="vladimir-poutine", wikidata_id="Q7747")
     subjects = {"countries": ["RU"], "leaders": [putin], "tags": ["Sommets"]}
-    picture = {"lead_image_alt": "Photo"}
     visible = make_article(
         title="Article public",
         published_at=timezone.now() - datetime.timedelta(hours=1),
-        lead_image=uploaded_image(name="photopublique.png", size=(800, 600)),
-        **picture,
+        lead_picture=make_picture(name="photopublique.png", size=(800, 600)),
         **subjects,
     )
     draft = make_article(
@@ -38,18 +37,18 @@ def world():
         slug="brouillon-secret",
         status=Article.Status.DRAFT,
         published_at=timezone.now() - datetime.timedelta(minutes=5),
-        lead_image=uploaded_image(name="photobrouillon.png", size=(800, 600)),
-        **picture,
+        lead_picture=make_picture(name="photobrouillon.png", size=(800, 600)),
         **subjects,
     )
     future = make_article(
         title="Titre du futur",
         slug="futur-secret",
         published_at=timezone.now() + datetime.timedelta(hours=1),
-        lead_image=uploaded_image(name="photofutur.png", size=(800, 600)),
-        **picture,
+        lead_picture=make_picture(name="photofutur.png", size=(800, 600)),
         **subjects,
     )
+    # The hidden articles' pictures, by address: none may appear anywhere.
+    HIDDEN_PICTURES[:] = [f"/pictures/{a.lead_picture_id}/" for a in (draft, future)]
     return {"visible": visible, "draft": draft, "future": future, "putin": putin}
 
 
@@ -57,7 +56,7 @@ def _assert_clean(response, url):
     assert response.status_code == 200, (url, response.status_code)
     content = b"".join(response.streaming_content) if response.streaming else response.content
     text = content.decode()
-    for marker in HIDDEN_MARKERS:
+    for marker in [*HIDDEN_MARKERS, *HIDDEN_PICTURES]:
         assert marker not in text, (url, marker)
     return text
 
@@ -114,11 +113,18 @@ def test_hidden_articles_have_no_api_item_page_or_picture_crop(client, world):
     for key in ("draft", "future"):
         article = world[key]
         assert client.get(reverse("articles:ninjs_article", args=[article.pk])).status_code == 404
-        for ratio, _w, _h in renditions.available(article):
-            assert client.get(renditions.rendition_url(article, ratio)).status_code == 404
+        picture = article.lead_picture
+        assert picture.crops()
+        for rendition in picture.renditions:
+            assert client.get(picture.rendition_url(rendition)).status_code == 404
+        # The crops' addresses of before the library redirect only for published articles.
+        assert client.get(f"/renditions/{article.pk}/16x9-abc.jpg").status_code == 404
     # The published one's crops are served: the 404s above are not an accident.
-    (ratio, _w, _h), *_rest = renditions.available(world["visible"])
-    assert client.get(renditions.rendition_url(world["visible"], ratio)).status_code == 200
+    visible = world["visible"].lead_picture
+    assert client.get(visible.rendition_url(visible.crop("16x9"))).status_code == 200
+    old = client.get(f"/renditions/{world['visible'].pk}/16x9-abc.jpg")
+    assert old.status_code == 301
+    assert old["Location"] == visible.rendition_url(visible.crop("16x9"))
 
 
 def test_a_scheduled_article_appears_everywhere_at_its_time(client, world, monkeypatch):

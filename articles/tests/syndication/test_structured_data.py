@@ -12,7 +12,8 @@ from PIL import Image
 
 from articles.models import Article, Tag
 from articles.syndication import structured_data
-from articles.tests.helpers.factories import make_article, make_leader, make_user, uploaded_image
+from articles.tests.helpers.factories import make_article, make_leader, make_user
+from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +55,7 @@ def story():
         countries=["RU", "KP"],
         leaders=[putin, kim],
         tags=["Diplomatie"],
-        lead_image=uploaded_image(size=(1200, 800)),
-        lead_image_alt="Deux dirigeants se serrent la main",
+        lead_picture=make_picture(size=(1200, 800), alt_text="Deux dirigeants se serrent la main"),
         published_at=datetime.datetime(2019, 4, 25, 7, 30, tzinfo=datetime.UTC),
     )
 
@@ -113,14 +113,13 @@ class TestNewsArticle:
                 assert picture.size == (image["width"], image["height"])
 
     def test_small_picture_is_used_as_is(self, client):
-        article = make_article(
-            lead_image=uploaded_image(size=(120, 90)), lead_image_alt="Petit dessin"
-        )
+        article = make_article(lead_picture=make_picture(size=(120, 90), alt_text="Petit"))
         data = json_ld(client.get(article.get_absolute_url()))
+        (only,) = article.lead_picture.widths("JPEG")
         assert data["image"] == [
             {
                 "@type": "ImageObject",
-                "url": absolute(article.lead_image.url),
+                "url": "http://testserver" + article.lead_picture.rendition_url(only),
                 "width": 120,
                 "height": 90,
             }
@@ -128,7 +127,7 @@ class TestNewsArticle:
 
     def test_tall_picture_gets_only_the_shapes_it_allows(self, client):
         article = make_article(
-            lead_image=uploaded_image(size=(300, 900)), lead_image_alt="Portrait en pied"
+            lead_picture=make_picture(size=(300, 900), alt_text="Portrait en pied")
         )
         data = json_ld(client.get(article.get_absolute_url()))
         # 16:9 from 300 px wide is 300 × 168 = 50,400 px: just enough; 1:1 is 300 × 300.
@@ -348,11 +347,11 @@ class TestQueryCounts:
             countries=["RU", "KP", "FR", "DE"][:count],
             leaders=leaders,
             tags=[f"Sujet {i}" for i in range(count)],
-            lead_image=uploaded_image(size=(800, 600)),
-            lead_image_alt="Photo",
+            lead_picture=make_picture(size=(800, 600)),
         )
-        # article, authors, countries, leaders, tags, notes, related articles.
-        with django_assert_num_queries(7):
+        # article and its picture, body pictures, authors, countries, leaders, tags, notes,
+        # related articles.
+        with django_assert_num_queries(8):
             assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("count", [1, 5])

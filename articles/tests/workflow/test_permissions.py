@@ -63,9 +63,10 @@ def world():
         "countries": [],
         "leaders": [],
         "tags": "",
-        "lead_image_alt": "",
-        "lead_image_caption": "",
-        "lead_image_credit": "",
+        "lead_picture": "",
+        "new_picture_alt": "",
+        "new_picture_caption": "",
+        "new_picture_credit": "",
         "version": version_token(Article.objects.get(pk=draft.pk).updated_at),
     }
     return {

@@ -12,8 +12,8 @@ from articles.tests.helpers.factories import (
     make_article,
     make_editor,
     make_reporter,
-    uploaded_image,
 )
+from articles.tests.helpers.pictures import make_picture
 from articles.workflow import previews
 
 pytestmark = pytest.mark.django_db
@@ -198,28 +198,39 @@ class TestShareLinks:
 
 
 class TestSharedPicture:
-    def test_the_lead_picture_comes_with_the_link_only(self, client, editor):
+    def test_the_pictures_come_with_the_link_only(self, client, editor):
+        lead = make_picture(size=(500, 300), alt_text="Le pont")
+        inline = make_picture(size=(400, 300), alt_text="Le quai")
+        body = f'<figure><img src="{inline.rendition_url(inline.widths()[0])}" alt="q"></figure>'
         article = make_article(
-            title=TITLE,
-            status=Article.Status.DRAFT,
-            lead_image=uploaded_image(name="secret-picture.png"),
-            lead_image_alt="Le pont",
+            title=TITLE, status=Article.Status.DRAFT, lead_picture=lead, body=body
         )
         _link, token = previews.create_link(article=article, user=editor)
         html = client.get(reverse("articles:preview", kwargs={"token": token})).content.decode()
-        picture = reverse("articles:preview_picture", kwargs={"token": token})
-        assert f'src="{picture}"' in html
-        response = client.get(picture)
-        assert response.status_code == 200
-        _assert_private(response)
-        # The readers' address of the same file stays closed.
-        assert client.get(article.lead_image.url).status_code == 404
-        bad = reverse("articles:preview_picture", kwargs={"token": token + "x"})
-        assert client.get(bad).status_code == 404
+        for picture in (lead, inline):
+            rendition = picture.fitting(800)
+            url = reverse(
+                "articles:preview_picture",
+                kwargs={"token": token, "pk": picture.pk, "name": rendition["name"].split("/")[-1]},
+            )
+            assert f'src="{url}"' in html
+            response = client.get(url)
+            assert response.status_code == 200
+            _assert_private(response)
+            # The readers' address of the same file stays closed.
+            assert client.get(picture.rendition_url(rendition)).status_code == 404
+            bad = url.replace(token, token + "x")
+            assert client.get(bad).status_code == 404
+        # What the page shows comes through the link (sharing tags aside: noindex).
+        assert 'src="/pictures/' not in html and 'srcset="/pictures/' not in html
 
-    def test_no_picture_is_a_404(self, client, editor, draft):
+    def test_another_picture_is_a_404(self, client, editor, draft):
+        other = make_picture(size=(64, 48))
         _link, token = previews.create_link(article=draft, user=editor)
-        url = reverse("articles:preview_picture", kwargs={"token": token})
+        name = other.renditions[0]["name"].split("/")[-1]
+        url = reverse(
+            "articles:preview_picture", kwargs={"token": token, "pk": other.pk, "name": name}
+        )
         assert client.get(url).status_code == 404
 
 

@@ -13,8 +13,8 @@ from articles.tests.helpers.factories import (
     make_editor,
     make_leader,
     make_reporter,
-    uploaded_image,
 )
+from articles.tests.helpers.pictures import make_picture
 from articles.tests.public.test_public_surfaces import ENTRY_POINTS, body_of, walk
 from articles.workflow import moves as workflow
 
@@ -39,8 +39,7 @@ def scheduled():
             slug="programme-ce-soir",
             status=Article.Status.DRAFT,
             authors=[reporter],
-            lead_image=uploaded_image(name="programme-ce-soir.png"),
-            lead_image_alt="Le pont",
+            lead_picture=make_picture(size=(120, 80), alt_text="Le pont"),
             **subjects,
         )
         workflow.submit_for_review(article=article, user=reporter)
@@ -58,7 +57,8 @@ def _seen(client, article):
 
 def test_invisible_everywhere_until_its_time_then_everywhere(client, scheduled):
     url = "/2026/03/02/programme-ce-soir/"
-    picture = scheduled.lead_image.url
+    lead = scheduled.lead_picture
+    picture = lead.rendition_url(lead.widths()[0])
     with time_machine.travel(AT - datetime.timedelta(seconds=1), tick=False):
         assert _seen(client, scheduled) == set()
         assert client.get(url).status_code == 404
