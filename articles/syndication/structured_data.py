@@ -190,13 +190,15 @@ def leader_metadata(leader, request, articles=(), page=None):
         "kind": "leader",
         "title": leader.name,
         "description": describe(leader.bio)
-        or describe(f"{leader.role} — {leader.country.local_name}".strip(" —")),
+        or describe(
+            f"{leader.role} — {leader.country.local_name if leader.country else ''}".strip(" —")
+        ),
         "url": _page_url(request, leader.get_absolute_url(), page),
         "language": None,
         "person": {
             **person,
             "job_title": leader.role,
-            "nationality": _place(leader.country, request),
+            "nationality": _place(leader.country, request) if leader.country else None,
             "aliases": leader.alias_list,
             "image": (request.build_absolute_uri(leader.portrait.url) if leader.portrait else None),
             "bio": leader.bio,
@@ -373,7 +375,7 @@ def json_ld(meta):
                 k: v
                 for k, v in {
                     "jobTitle": person["job_title"],
-                    "nationality": _thing(person["nationality"]),
+                    "nationality": person["nationality"] and _thing(person["nationality"]),
                     "alternateName": person["aliases"],
                     "image": person["image"],
                     "description": person["bio"],
