@@ -133,11 +133,13 @@ def sync_leaders(records, *, source, fields=None, now=None):
         }
         if fields is not None:
             values = {name: value for name, value in values.items() if name in fields}
-        leader = (record.wikidata_id and by_wikidata.get(record.wikidata_id)) or by_slug.get(
-            record.slug
-        )
+        slug = record.slug
+        leader = (record.wikidata_id and by_wikidata.get(record.wikidata_id)) or by_slug.get(slug)
+        if leader and record.wikidata_id and leader.wikidata_id not in ("", record.wikidata_id):
+            # Two people of one name: the newcomer's slug says which one it is.
+            slug, leader = f"{slug}-{record.wikidata_id.lower()}", None
         if leader is None:
-            leader = Leader(slug=record.slug, wikidata_id=record.wikidata_id, **values)
+            leader = Leader(slug=slug, wikidata_id=record.wikidata_id, **values)
             _save(leader, source=source, now=now)
             by_slug[leader.slug] = leader
             report.created += 1
