@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0009_article_status_newest_index"),
+        ("articles", "0010_picture_library"),
     ]
 
     operations = [
