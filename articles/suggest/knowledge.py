@@ -130,7 +130,13 @@ def build_forms(snapshot, language):
     }
     forms = _country_forms(snapshot["countries"], countries, language)
     for leader in snapshot["leaders"]:
-        target = Target(kind=LEADER, id=leader["id"], key=leader["slug"], name=leader["name"])
+        target = Target(
+            kind=LEADER,
+            id=leader["id"],
+            key=leader["slug"],
+            name=leader["name"],
+            country=leader.get("country"),
+        )
         for name in [leader["name"], *leader["aliases"]]:
             # A surname alone is a proper noun: "Trump", not "trump card".
             case = name_case(name)
@@ -200,8 +206,10 @@ def load_snapshot():
             for row in Country.objects.values("id", "code", "name", "aliases")
         ],
         "leaders": [
-            {**row, "aliases": _lines(row["aliases"])}
-            for row in Leader.objects.values("id", "slug", "name", "aliases")
+            {"id": pk, "slug": slug, "name": name, "aliases": _lines(aliases), "country": code}
+            for pk, slug, name, aliases, code in Leader.objects.values_list(
+                "id", "slug", "name", "aliases", "country__code"
+            )
         ],
         "tags": list(Tag.objects.values("id", "name")),
     }
