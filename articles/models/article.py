@@ -5,13 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import TruncDate
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles.html import sanitize_html
+from articles.html import body_picture_ids, sanitize_html
 from articles.models.subjects import Country, Leader, TaggedArticle
 from articles.pictures.validation import SafeImageField, validate_image_file
 
@@ -79,6 +79,11 @@ class Article(models.Model):
                 "HardBreak": True,
                 "Link": {"enableTarget": False},
                 "History": True,
+                # Library pictures only: "Browse…" opens the picker, the sanitiser
+                # drops any other address.
+                "Figure": {"pickerUrl": reverse_lazy("admin:articles_picture_picker")},
+                "Image": True,
+                "Caption": True,
             }
         },
         sanitize=sanitize_html,
@@ -206,6 +211,9 @@ class Article(models.Model):
         # Sanitised on every save, not only in forms: imports and scripts too.
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.sync_body_pictures()
 
     def get_absolute_url(self):
         if self.published_at is None:
@@ -255,6 +263,13 @@ class Article(models.Model):
                 "The publication day of a published article cannot change: its URL would break."
             )
         return errors
+
+    def sync_body_pictures(self):
+        """``body_pictures`` lists the library pictures the body shows, whoever saved it."""
+        from articles.models.pictures import Picture
+
+        ids = body_picture_ids(self.body)
+        self.body_pictures.set(Picture.objects.filter(pk__in=ids) if ids else [])
 
     @property
     def is_published(self):

@@ -102,6 +102,14 @@ class Leader(models.Model):
     )
     portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_picture = models.ForeignKey(
+        "articles.Picture",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portrait_of",
+        verbose_name=_("portrait"),
+    )
     bio = models.TextField(_("short bio"), blank=True)
     aliases = models.TextField(
         _("aliases"),
