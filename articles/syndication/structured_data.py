@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.models import ArticleNote
 from articles.pictures import renditions
 from articles.public.authors import author_name, author_url
 from articles.text import fold
@@ -66,33 +67,16 @@ def _site(request):
 
 
 def correction_notes(article):
-    """Public correction notes of ``article``: [{"text": str, "date": datetime}].
+    """Public corrections of ``article``, oldest first: [{"text": str, "date": datetime}].
 
-    Reads the workflow branch's notes (``article.notes``: ``ArticleNote`` with
-    ``kind``, ``text``, ``created_at``; its article view prefetches them) and
-    keeps the corrections, not the updates. Until that is merged the article has
-    no ``notes`` and this returns nothing. An ``Article.correction_notes``
-    attribute (iterable of dicts or objects with ``text`` and ``date``) takes
-    precedence, for any other source of corrections.
+    The workflow's notes of kind correction; updates are not corrections. Goes
+    through ``notes.all()`` so the article views' prefetch serves it.
     """
-    notes = getattr(article, "correction_notes", None)
-    if notes is None:
-        manager = getattr(article, "notes", None)
-        if manager is None or not hasattr(manager, "all"):
-            return []
-        notes = [
-            {"text": note.text, "date": note.created_at}
-            for note in manager.all()
-            if getattr(note, "kind", "correction") == "correction"
-        ]
-    elif callable(notes):
-        notes = notes()
-    result = []
-    for note in notes:
-        get = note.get if isinstance(note, dict) else lambda key, n=note: getattr(n, key, None)
-        if get("text"):
-            result.append({"text": str(get("text")), "date": get("date")})
-    return result
+    return [
+        {"text": note.text, "date": note.created_at}
+        for note in article.notes.all()
+        if note.kind == ArticleNote.Kind.CORRECTION
+    ]
 
 
 def _mentioned_in(text, names):
