@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -41,6 +41,16 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Only what a list of teasers shows, newest first."""
         return self.order_by("-published_at", "-pk").defer("body")
+
+    def for_page(self):
+        """With what the article page shows: authors, subjects, tags, notes."""
+        return self.prefetch_related(
+            "authors",
+            "countries",
+            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
+            "tags",
+            "notes",
+        )
 
     # Pages print the body as stored, trusting it was sanitised: the writes
     # that skip Article.save() sanitise it too.
