@@ -9,9 +9,11 @@ inside ``<script>``.
 
 import json
 import re
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -34,6 +36,10 @@ _SCRIPT_ESCAPES = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
+
+# Open Graph requires an image on every page: pages without a picture of their
+# own (home, countries, tags, authors, unpictured articles) share this one.
+DEFAULT_IMAGE = {"path": "articles/og-default.png", "width": 1200, "height": 630}
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "de": "de_DE"}
 
@@ -396,14 +402,14 @@ def sharing_tags(meta):
     if locale:
         tags.append(("property", "og:locale", locale))
     image = meta["images"][0] if meta["images"] else None
-    if image:
-        tags += [
-            ("property", "og:image", image["url"]),
-            ("property", "og:image:width", str(image["width"] or "")),
-            ("property", "og:image:height", str(image["height"] or "")),
-        ]
-        if meta.get("image_alt"):
-            tags.append(("property", "og:image:alt", meta["image_alt"]))
+    shown = image or default_image(meta["site"])
+    tags += [
+        ("property", "og:image", shown["url"]),
+        ("property", "og:image:width", str(shown["width"] or "")),
+        ("property", "og:image:height", str(shown["height"] or "")),
+    ]
+    if image and meta.get("image_alt"):
+        tags.append(("property", "og:image:alt", meta["image_alt"]))
     if meta["kind"] == "article":
         tags += [
             ("property", "article:published_time", iso(meta["published"])),
@@ -423,6 +429,14 @@ def sharing_tags(meta):
         if meta.get("image_alt"):
             tags.append(("name", "twitter:image:alt", meta["image_alt"]))
     return [t for t in tags if t[2]]
+
+
+def default_image(site):
+    return {
+        "url": urljoin(site["url"], static(DEFAULT_IMAGE["path"])),
+        "width": DEFAULT_IMAGE["width"],
+        "height": DEFAULT_IMAGE["height"],
+    }
 
 
 def head_context(meta):
