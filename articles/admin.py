@@ -11,6 +11,7 @@ from taggit.models import Tag as TaggitTag
 from articles import services
 from articles.forms import TagMergeForm
 from articles.models import Article, Country, Leader, Tag
+from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
 from articles.search.admin import IndexSearchMixin
 from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin

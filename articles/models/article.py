@@ -137,6 +137,22 @@ class Article(models.Model):
     )
     lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     lead_image_credit = models.CharField(_("picture credit"), max_length=200, blank=True)
+    lead_picture = models.ForeignKey(
+        "articles.Picture",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+        verbose_name=_("lead picture"),
+        help_text=_("Choose from the library, or upload a new picture below."),
+    )
+    body_pictures = models.ManyToManyField(
+        "articles.Picture",
+        blank=True,
+        editable=False,
+        related_name="in_bodies",
+        verbose_name=_("pictures in the body"),
+    )
     suggestions = models.JSONField(
         _("suggestions"),
         default=dict,

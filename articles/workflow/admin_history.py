@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
-from articles.workflow import history
-from articles.workflow import moves as workflow
+from articles.workflow import history, roles
 
 
 class HistoryAdminMixin:
@@ -41,7 +40,7 @@ class HistoryAdminMixin:
         article = self.get_object(request, object_id)
         if article is None:
             raise Http404(_("No such article."))
-        if not workflow.can_view(request.user, article):
+        if not roles.can_view(request.user, article):
             raise PermissionDenied
         return article
 
@@ -51,7 +50,7 @@ class HistoryAdminMixin:
             "opts": self.model._meta,
             "original": article,
             "title": title,
-            "is_editor": workflow.is_editor(request.user),
+            "is_editor": roles.is_editor(request.user),
         }
 
     def history_view(self, request, object_id, extra_context=None):
@@ -90,7 +89,7 @@ class HistoryAdminMixin:
         article = self.get_object(request, object_id)
         if article is None:
             raise Http404(_("No such article."))
-        if not (workflow.is_editor(request.user) and self.has_change_permission(request, article)):
+        if not (roles.is_editor(request.user) and self.has_change_permission(request, article)):
             raise PermissionDenied
         version = get_object_or_404(history.versions_of(article), pk=version_id)
         try:
@@ -107,7 +106,7 @@ class HistoryAdminMixin:
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def _check_recover(self, request):
-        if not (workflow.is_editor(request.user) and self.has_add_permission(request)):
+        if not (roles.is_editor(request.user) and self.has_add_permission(request)):
             raise PermissionDenied
 
     def recoverlist_view(self, request, extra_context=None):

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy
 from articles.forms import ArticleAdminForm
 from articles.models import Article
 from articles.workflow.history import diff_fields, last_change
-from articles.workflow.moves import MOVES, can_edit, is_editor
+from articles.workflow.moves import MOVES
+from articles.workflow.roles import can_edit, is_editor
 
 # Fields only editors set; the status itself only ever changes through a move.
 EDITOR_ONLY_FIELDS = ["published_at"]

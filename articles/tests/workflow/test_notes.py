@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleNote
+from articles.templatetags.newsroom import iso
 from articles.tests.helpers.factories import make_article, make_editor, make_reporter
 from articles.workflow import moves as workflow
 
@@ -41,7 +42,7 @@ def test_a_correction_shows_under_the_article_and_moves_its_modified_time(client
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Corrections et mises à jour" in html or "Corrections and updates" in html
     assert "situait le sommet à Séoul" in html
-    assert note.created_at.isoformat() in html
+    assert f'<time datetime="{iso(note.created_at)}">' in html
 
 
 def test_notes_are_in_order_and_dated(client, editor, article):
