@@ -13,6 +13,7 @@ from articles.forms import TagMergeForm
 from articles.models import Article, Country, Leader, Tag
 from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
 from articles.search.admin import IndexSearchMixin
+from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
 from articles.workflow.admin import WorkflowAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
@@ -54,13 +55,15 @@ class LeaderAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
 
+    class Media:
+        css = {"all": ["articles/css/leaders.css"]}
+
     @admin.display(description=_("portrait"))
     def thumbnail(self, obj):
         if not obj.portrait:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;'
-            'border-radius:50%">',
+            '<img src="{}" alt="" width="40" height="40" class="leader-thumbnail">',
             obj.portrait.url,
         )
 
@@ -139,6 +142,7 @@ class ArticleAdmin(
     PreviewAdminMixin,
     SuggestFromTextMixin,
     IndexSearchMixin,
+    NonceMediaMixin,
     admin.ModelAdmin,
 ):
     # The form is the workflow's (WorkflowAdminMixin.form), a subclass of ArticleAdminForm.
