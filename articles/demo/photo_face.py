@@ -77,7 +77,7 @@ def _height(u, v, bumps):
     return z
 
 
-def shading(turn, grid=(72, 96)):
+def shading(turn, grid=(60, 80)):
     """Light (``L``) and sheen (``L``) over the head's box, on a coarse grid."""
     bumps = []
     for a, u0, v0, su, sv in RELIEF:

@@ -114,16 +114,16 @@ def _suit(image, rng, look, cx, neck_y, h, w):
         band = Pen(size)
         band.polygon(
             [
-                (cx - n * 0.95, neck_y - h * 0.035),
-                (cx + n * 0.95, neck_y - h * 0.035),
-                (cx + n, neck_y + h * 0.025),
-                (cx - n, neck_y + h * 0.025),
+                (cx - h * 0.06, neck_y - h * 0.045),
+                (cx + h * 0.06, neck_y - h * 0.045),
+                (cx + h * 0.07, neck_y + h * 0.02),
+                (cx - h * 0.07, neck_y + h * 0.02),
             ]
         )
         paint(image, scale(suit, 1.2), band.mask())
         seam = Pen(size)
         seam.line(
-            [(cx - n * 0.9, neck_y + h * 0.027), (cx + n * 0.9, neck_y + h * 0.027)], h * 0.004
+            [(cx - h * 0.066, neck_y + h * 0.022), (cx + h * 0.066, neck_y + h * 0.022)], h * 0.004
         )
         seam.line([(cx + h * 0.004, neck_y + h * 0.03), (cx + h * 0.01, h)], h * 0.003)
         for k in range(4):
@@ -200,7 +200,7 @@ def _hair_masks(size, look, cx, cy, hw, hh):
     """The mass of hair and the part of it the key light catches."""
     style, width = look["style"], look["width"]
     top = cy - hh / 2
-    grow = {"swept": 0.1, "crop": 0.07, "combed": 0.1, "side_part": 0.05}.get(style, 0.035)
+    grow = {"swept": 0.1, "crop": 0.12, "combed": 0.1, "side_part": 0.05}.get(style, 0.035)
     pen = Pen(size)
     pen.ellipse(
         cx - hw / 2 * width * 1.05, top - hh * grow, cx + hw / 2 * width * 1.05, cy + hh * 0.25
@@ -221,10 +221,6 @@ def _hair_masks(size, look, cx, cy, hw, hh):
             (cx + hw * 0.62, cy + hh * 0.6),
         ]
     )
-    if style == "crop":
-        # Shaved sides: only the top keeps its length.
-        face.rect(cx - hw * 0.7, cy - hh * 0.28, cx - hw * 0.36, cy + hh * 0.6)
-        face.rect(cx + hw * 0.36, cy - hh * 0.28, cx + hw * 0.7, cy + hh * 0.6)
     if style == "swept":
         pen.ellipse(cx - hw * 0.5, top - hh * 0.12, cx + hw * 0.45, top + hh * 0.2)
     skull = Pen(size)
@@ -232,6 +228,10 @@ def _hair_masks(size, look, cx, cy, hw, hh):
     hair = ImageChops.subtract(pen.mask(), ImageChops.multiply(face.mask(2), skull.mask()))
     below_ears = Pen(size)
     below_ears.rect(cx - hw, cy - hh * 0.02, cx + hw, cy + hh)
+    if style == "crop":
+        # Shaved sides: only the top keeps its length.
+        below_ears.rect(cx - hw * 0.8, cy - hh * 0.26, cx - hw * 0.33, cy)
+        below_ears.rect(cx + hw * 0.33, cy - hh * 0.26, cx + hw * 0.8, cy)
     hair = ImageChops.subtract(hair, below_ears.mask(3))
     shine = radial(size, (cx - hw * 0.15, top + hh * 0.08), hw * 0.45, 1.4, 150)
     return hair, shine
@@ -283,6 +283,28 @@ def draw_portrait(size, rng, look):
     locks = glow(locks, mix(look["hair"], (200, 190, 170), 0.35), shine)
     if look["style"] == "receding":
         hair = hair.point(lambda v: v * 4 // 5)
+    if look["style"] == "crop":
+        stubble = Pen(size)
+        stubble.polygon(
+            [
+                (cx - hw * 0.7, cy - hh * 0.34),
+                (cx - hw * 0.3, cy - hh * 0.34),
+                (cx - hw * 0.4, cy - hh * 0.2),
+                (cx - hw * 0.44, cy),
+                (cx - hw * 0.7, cy),
+            ]
+        )
+        stubble.polygon(
+            [
+                (cx + hw * 0.7, cy - hh * 0.34),
+                (cx + hw * 0.3, cy - hh * 0.34),
+                (cx + hw * 0.4, cy - hh * 0.2),
+                (cx + hw * 0.44, cy),
+                (cx + hw * 0.7, cy),
+            ]
+        )
+        shaved = ImageChops.multiply(stubble.mask(4), face)
+        paint(image, mix(skin, look["hair"], 0.55), shaved.point(lambda v: v * 4 // 5))
     # Hair ends in wisps, not in a drawn line.
     wisps = value_noise(rng, size, 2.2)
     ragged = level(
