@@ -53,12 +53,16 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in_review", _("In review")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
+    # Outside the class too, so the constraints in Meta can name the statuses.
+    Status = ArticleStatus
 
     title = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -170,11 +174,11 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "in_review", "published", "unpublished"]),
+                condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
+                condition=~Q(status=ArticleStatus.PUBLISHED.value) | Q(published_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=_("A published article needs a publication time."),
             ),
