@@ -29,6 +29,15 @@ ARTICLE_LANGUAGES = [
 ]
 
 
+# Past the largest bigint the database raises instead of finding nothing.
+MAX_ID = 2**63 - 1
+
+
+def storable_id(pk):
+    """Whether ``pk``, read from a URL, can be looked up at all."""
+    return pk <= MAX_ID
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and the publication time has come.

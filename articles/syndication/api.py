@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.http import require_safe
 
-from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag
+from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag, storable_id
 from articles.pictures import renditions
 from articles.syndication.structured_data import iso, word_count
 
@@ -27,7 +27,6 @@ NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 PARAMETERS = {"page", "page_size", "country", "leader", "tag", "language", "updated_since"}
-MAX_ID = 2**63 - 1  # beyond a bigint, the database would raise rather than find nothing
 LANGUAGES = {code for code, _name in ARTICLE_LANGUAGES}
 
 
@@ -290,7 +289,7 @@ def article_list(request):
 
 @api_view
 def article_detail(request, pk):
-    if pk > MAX_ID:
+    if not storable_id(pk):
         raise BadRequest(f"No published article {pk}.", status=404)
     article = _with_relations(Article.objects.published()).filter(pk=pk).first()
     if article is None:
