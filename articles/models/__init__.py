@@ -1,6 +1,12 @@
 """The app's models, one module per concern, registered under the ``articles`` label."""
 
-from articles.models.article import ARTICLE_LANGUAGES, Article, ArticleQuerySet, storable_id
+from articles.models.article import (
+    ARTICLE_LANGUAGES,
+    Article,
+    ArticleQuerySet,
+    author_name,
+    storable_id,
+)
 from articles.models.subjects import Country, Leader, Tag, TaggedArticle
 from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
@@ -15,5 +21,6 @@ __all__ = [
     "Tag",
     "TaggedArticle",
     "Transition",
+    "author_name",
     "storable_id",
 ]

@@ -29,6 +29,11 @@ ARTICLE_LANGUAGES = [
 ]
 
 
+def author_name(user):
+    """A person as bylines name them: the full name, else the username."""
+    return user.get_full_name() or user.get_username()
+
+
 # Past the largest bigint the database raises instead of finding nothing.
 MAX_ID = 2**63 - 1
 
@@ -262,6 +267,12 @@ class Article(models.Model):
                 "The publication day of a published article cannot change: its URL would break."
             )
         return errors
+
+    @property
+    def byline(self):
+        """The authors, then the credit line: "Anne Dupont, Marc Roy, avec AFP"."""
+        names = [author_name(author) for author in self.authors.all()]
+        return ", ".join([*names, self.credit] if self.credit else names)
 
     @property
     def is_published(self):

@@ -16,10 +16,6 @@ def author_url(user):
     return reverse("articles:author", kwargs={"pk": user.pk})
 
 
-def author_name(user):
-    return user.get_full_name() or user.get_username()
-
-
 class AuthorView(SubjectArticlesView):
     subject_context_name = "author"
     article_filter = "authors"

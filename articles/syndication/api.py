@@ -146,13 +146,6 @@ def _with_relations(queryset):
     )
 
 
-def _byline(article):
-    names = ", ".join(a.get_full_name() or a.get_username() for a in article.authors.all())
-    if article.credit:
-        return f"{names}, {article.credit}" if names else article.credit
-    return names
-
-
 def _picture(article, request):
     url = request.build_absolute_uri(article.lead_image.url)
     contenttype = mimetypes.guess_type(article.lead_image.name)[0] or "image/jpeg"
@@ -250,7 +243,7 @@ def ninjs(article, request):
         item["descriptions"] = [
             {"role": "summary", "contenttype": "text/plain", "value": article.standfirst}
         ]
-    byline = _byline(article)
+    byline = article.byline
     if byline:
         item["by"] = byline
     if article.dateline:

@@ -6,7 +6,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Country, Tag
-from articles.tests.helpers.factories import country, make_article, make_leader, uploaded_image
+from articles.tests.helpers.factories import (
+    country,
+    make_article,
+    make_leader,
+    make_user,
+    uploaded_image,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +99,23 @@ class TestSanitising:
         article.save(update_fields=["body"])
         article.refresh_from_db()
         assert article.body == "<p>ok</p>"
+
+
+class TestByline:
+    def test_names_then_credit_as_feeds_and_the_api_print_them(self):
+        anne = make_user(first_name="Anne", last_name="Dupont")
+        article = make_article(authors=[anne], credit="avec AFP")
+        assert article.byline == "Anne Dupont, avec AFP"
+        # Without a full name, the username.
+        article.authors.set([make_user(username="marc.roy")])
+        assert article.byline == "marc.roy, avec AFP"
+
+    def test_credit_alone_and_nothing(self):
+        article = make_article(credit="AFP")
+        article.authors.clear()
+        assert article.byline == "AFP"
+        article.credit = ""
+        assert article.byline == ""
 
 
 class TestUrlStability:
