@@ -64,9 +64,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /livez and /healthz answer whatever the host, the scheme or the session.
+    "articles.security.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "articles.security.headers.ContentSecurityPolicyMiddleware",
     "articles.security.headers.PermissionsPolicyMiddleware",
+    # Database errors in views and templates: a 503 page rather than a 500.
+    "articles.security.outage.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
