@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo lint format check clean
+.PHONY: run serve test install migrate demo lint format check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Python 3.11 or newer is required"'
@@ -19,6 +19,7 @@ install: $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_leaders
 
 demo: migrate
 	$(BIN)/python manage.py load_demo
@@ -27,6 +28,13 @@ run: demo
 	$(BIN)/python manage.py ensure_admin
 	@echo "Newsroom on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production profile: debug off, hashed static files, gunicorn (gunicorn.conf.py).
+# Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see README "Running in production".
+serve: install
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input
+	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=0 $(BIN)/gunicorn newsroom.wsgi -c gunicorn.conf.py
 
 test: install
 	$(BIN)/python -m pytest

@@ -11,7 +11,9 @@ from taggit.models import Tag as TaggitTag
 from articles import services
 from articles.forms import TagMergeForm
 from articles.models import Article, Country, Leader, Tag
+from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
 from articles.search.admin import IndexSearchMixin
+from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
 from articles.workflow.admin import WorkflowAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
@@ -35,21 +37,33 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(Leader)
 class LeaderAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "name", "role", "country", "in_office_from", "in_office_to"]
+    list_display = [
+        "thumbnail",
+        "name",
+        "role",
+        "country",
+        "in_office_from",
+        "in_office_to",
+        "source",
+    ]
     list_display_links = ["thumbnail", "name"]
-    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter), "source"]
+    # Set by the loads; a row an editor changes is the editor's from then on.
+    readonly_fields = ["source", "last_synced"]
     list_select_related = ["country"]
     search_fields = ["name", "aliases", "role", "country__name"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        css = {"all": ["articles/css/leaders.css"]}
 
     @admin.display(description=_("portrait"))
     def thumbnail(self, obj):
         if not obj.portrait:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;'
-            'border-radius:50%">',
+            '<img src="{}" alt="" width="40" height="40" class="leader-thumbnail">',
             obj.portrait.url,
         )
 
@@ -128,6 +142,7 @@ class ArticleAdmin(
     PreviewAdminMixin,
     SuggestFromTextMixin,
     IndexSearchMixin,
+    NonceMediaMixin,
     admin.ModelAdmin,
 ):
     # The form is the workflow's (WorkflowAdminMixin.form), a subclass of ArticleAdminForm.

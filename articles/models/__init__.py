@@ -1,6 +1,7 @@
 """The app's models, one module per concern, registered under the ``articles`` label."""
 
 from articles.models.article import ARTICLE_LANGUAGES, Article, ArticleQuerySet
+from articles.models.pictures import Picture, PictureQuerySet
 from articles.models.subjects import Country, Leader, Tag, TaggedArticle
 from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
@@ -11,6 +12,8 @@ __all__ = [
     "ArticleQuerySet",
     "Country",
     "Leader",
+    "Picture",
+    "PictureQuerySet",
     "PreviewLink",
     "Tag",
     "TaggedArticle",

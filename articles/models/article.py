@@ -3,15 +3,15 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import TruncDate
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles.html import sanitize_html
+from articles.html import body_picture_ids, sanitize_html
 from articles.models.subjects import Country, Leader, TaggedArticle
 from articles.pictures.validation import SafeImageField, validate_image_file
 
@@ -41,6 +41,46 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Only what a list of teasers shows, newest first."""
         return self.order_by("-published_at", "-pk").defer("body")
+
+    def for_page(self):
+        """With what the article page shows: authors, subjects, tags, notes."""
+        return self.prefetch_related(
+            "authors",
+            "countries",
+            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
+            "tags",
+            "notes",
+        )
+
+    # Pages print the body as stored, trusting it was sanitised: the writes
+    # that skip Article.save() sanitise it too.
+    def update(self, **kwargs):
+        if "body" in kwargs:
+            kwargs["body"] = _sanitised_body(kwargs["body"])
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.body = _sanitised_body(obj.body)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "body" in fields:
+            for obj in objs:
+                obj.body = _sanitised_body(obj.body)
+        # Django writes them as one CASE expression through update(), which
+        # would refuse it: sanitised above, they go through a plain queryset.
+        plain = models.QuerySet(self.model, self.query.chain(), self._db, self._hints)
+        return plain.bulk_update(objs, fields, *args, **kwargs)
+
+
+def _sanitised_body(value):
+    if not isinstance(value, str):
+        # An expression is computed by the database, out of the sanitiser's reach.
+        raise TypeError("An article body is written as text, to be sanitised.")
+    return sanitize_html(value)
 
 
 class Article(models.Model):
@@ -79,6 +119,11 @@ class Article(models.Model):
                 "HardBreak": True,
                 "Link": {"enableTarget": False},
                 "History": True,
+                # Library pictures only: "Browse…" opens the picker, the sanitiser
+                # drops any other address.
+                "Figure": {"pickerUrl": reverse_lazy("admin:articles_picture_picker")},
+                "Image": True,
+                "Caption": True,
             }
         },
         sanitize=sanitize_html,
@@ -137,6 +182,22 @@ class Article(models.Model):
     )
     lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     lead_image_credit = models.CharField(_("picture credit"), max_length=200, blank=True)
+    lead_picture = models.ForeignKey(
+        "articles.Picture",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+        verbose_name=_("lead picture"),
+        help_text=_("Choose from the library, or upload a new picture below."),
+    )
+    body_pictures = models.ManyToManyField(
+        "articles.Picture",
+        blank=True,
+        editable=False,
+        related_name="in_bodies",
+        verbose_name=_("pictures in the body"),
+    )
     suggestions = models.JSONField(
         _("suggestions"),
         default=dict,
@@ -190,6 +251,9 @@ class Article(models.Model):
         # Sanitised on every save, not only in forms: imports and scripts too.
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.sync_body_pictures()
 
     def get_absolute_url(self):
         if self.published_at is None:
@@ -239,6 +303,13 @@ class Article(models.Model):
                 "The publication day of a published article cannot change: its URL would break."
             )
         return errors
+
+    def sync_body_pictures(self):
+        """``body_pictures`` lists the library pictures the body shows, whoever saved it."""
+        from articles.models.pictures import Picture
+
+        ids = body_picture_ids(self.body)
+        self.body_pictures.set(Picture.objects.filter(pk__in=ids) if ids else [])
 
     @property
     def is_published(self):

@@ -86,7 +86,10 @@ def crops_for(width, height):
 
 
 def _name(prefix, sha256, focal, shape, width, fmt):
-    recipe = f"{RECIPE}:{sha256}:{shape}:{width}:{fmt}:{focal[0]:.3f}:{focal[1]:.3f}"
+    recipe = f"{RECIPE}:{sha256}:{shape}:{width}:{fmt}"
+    if shape != "w":
+        # Only crops move with the focal point; widths keep their names (and files).
+        recipe += f":{focal[0]:.3f}:{focal[1]:.3f}"
     digest = hashlib.sha256(recipe.encode()).hexdigest()[:16]
     return f"{prefix}/{sha256[:2]}/{sha256[:16]}/{shape}-{width}-{digest}.{EXTENSIONS[fmt]}"
 

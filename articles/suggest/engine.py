@@ -102,6 +102,7 @@ class Target:
     id: int
     key: str
     name: str
+    country: str | None = None  # a leader's country (ISO code): subject leader, subject country
 
 
 class Case:
@@ -131,6 +132,7 @@ class Suggestion:
     count: int = 0
     subject: bool = False
     prominent: bool = False
+    in_title: bool = False
     lead: bool = False
     spans: list = field(default_factory=list)
 
@@ -176,10 +178,15 @@ class Index:
         self.street_before = tuple(street_before)
         self.street_after = frozenset(street_after)
         by_key = defaultdict(list)
+        # The country targets by ISO code, for the countries of subject leaders.
+        self.countries = {}
         for form in forms:
             key = fold_key(form.text)
             if key:
                 by_key[key].append(form)
+            for target in form.targets:
+                if target.kind == COUNTRY:
+                    self.countries.setdefault(target.key, target)
         self.size = len(by_key)
         self.automaton = ahocorasick.Automaton()
         for key, key_forms in by_key.items():
@@ -314,6 +321,7 @@ def detect(index, text, *, title=""):
                 item.score += weight
                 item.count += 1
                 item.prominent |= prominent
+                item.in_title |= field_name == "title"
                 item.lead |= weight >= 2
                 item.spans.append(
                     {"field": field_name, "start": start, "end": end, "text": content[start:end]}
@@ -321,10 +329,30 @@ def detect(index, text, *, title=""):
     by_kind = defaultdict(list)
     for item in found.values():
         by_kind[item.target.kind].append(item)
+    # A headline that names someone or somewhere says where the story is; a place
+    # named once in the first sentence besides is scenery. People named there are
+    # the story's actors whatever the headline says.
+    headline_named = any(item.in_title for item in found.values())
+    for kind, items in by_kind.items():
+        _mark_subjects(items, headline_named=headline_named and kind == COUNTRY)
+    _add_leaders_countries(index, by_kind)
     for items in by_kind.values():
-        _mark_subjects(items)
         items.sort(key=lambda s: (not s.subject, -s.score, s.target.name))
     return Suggestions(countries=by_kind[COUNTRY], leaders=by_kind[LEADER], tags=by_kind[TAG])
+
+
+def _add_leaders_countries(index, by_kind):
+    """A subject leader makes their country a subject (Modi → India)."""
+    countries = {item.target.key: item for item in by_kind[COUNTRY]}
+    for leader in by_kind[LEADER]:
+        code = leader.target.country
+        if not (leader.subject and code) or code not in index.countries:
+            continue
+        item = countries.get(code)
+        if item is None:
+            item = countries[code] = Suggestion(target=index.countries[code])
+            by_kind[COUNTRY].append(item)
+        item.subject = True
 
 
 def _longest_first(hits):
@@ -342,15 +370,18 @@ def _longest_first(hits):
     return kept
 
 
-def _mark_subjects(items):
+def _mark_subjects(items, *, headline_named=False):
     """A subject is named in the headline or first sentence, or named again and again.
 
     Passing mentions (once, or far less than the main subjects) are left for
-    the editor to pick.
+    the editor to pick. With ``headline_named``, what the first sentence names
+    only once is scenery ("arrived in Dakar, first stop of a tour that will take
+    him to Ghana"), not a subject.
     """
     top = max(item.score for item in items)
     for item in items:
-        item.subject = item.prominent or (item.count >= 2 and 2 * item.score >= top)
+        prominent = item.in_title or (item.prominent and (not headline_named or item.count >= 2))
+        item.subject = prominent or (item.count >= 2 and 2 * item.score >= top)
 
 
 def suggest(text, language, *, title=""):

@@ -26,6 +26,7 @@ from articles.models import Country, Leader, Tag
 from articles.suggest.engine import COUNTRY, LEADER, TAG, Case, Form, Index, Target, fold_key
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
+FORMS_FILE = Path(__file__).resolve().parent / "data" / "country_forms.json"
 VERSION_KEY = "articles:entities:version"
 DEFAULT_LANGUAGES = ("fr", "en", "es", "de")
 # Without a shared cache (no REDIS_URL) a worker does not see another worker's
@@ -52,7 +53,14 @@ def expand(pattern):
 
 @lru_cache(maxsize=1)
 def aliases_data():
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    """entity_aliases.json, with the demonyms and capitals of country_forms.json merged in."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    extra = json.loads(FORMS_FILE.read_text(encoding="utf-8"))["countries"]
+    for code, per_language in extra.items():
+        mine = data["countries"].setdefault(code, {})
+        for language, forms in per_language.items():
+            mine[language] = [*mine.get(language, ()), *forms]
+    return data
 
 
 @lru_cache(maxsize=16)
@@ -100,12 +108,18 @@ def data_form(text, targets, data):
 
 
 def _split_cldr(name):
-    """ "Myanmar (Birmanie)" → "Myanmar" and "Birmanie"."""
+    """ "Myanmar (Birmanie)" → "Myanmar" and "Birmanie"; "Guinea-Bissau" → also "Guinea Bissau"."""
     names = [name]
     inner = re.fullmatch(r"(.+?) \((.+)\)", name)
     if inner:
         names = [inner.group(1), inner.group(2)]
-    return names
+    # Copy drops the hyphen between capitalised parts: "Guinea Bissau", "Timor Leste".
+    spaced = [
+        n.replace("-", " ")
+        for n in names
+        if re.fullmatch(r"[^\W\d_][\w']*(?:-[^\W\d_a-z][\w']*)+", n)
+    ]
+    return names + spaced
 
 
 def build_forms(snapshot, language):
@@ -116,7 +130,13 @@ def build_forms(snapshot, language):
     }
     forms = _country_forms(snapshot["countries"], countries, language)
     for leader in snapshot["leaders"]:
-        target = Target(kind=LEADER, id=leader["id"], key=leader["slug"], name=leader["name"])
+        target = Target(
+            kind=LEADER,
+            id=leader["id"],
+            key=leader["slug"],
+            name=leader["name"],
+            country=leader.get("country"),
+        )
         for name in [leader["name"], *leader["aliases"]]:
             # A surname alone is a proper noun: "Trump", not "trump card".
             case = name_case(name)
@@ -186,8 +206,10 @@ def load_snapshot():
             for row in Country.objects.values("id", "code", "name", "aliases")
         ],
         "leaders": [
-            {**row, "aliases": _lines(row["aliases"])}
-            for row in Leader.objects.values("id", "slug", "name", "aliases")
+            {"id": pk, "slug": slug, "name": name, "aliases": _lines(aliases), "country": code}
+            for pk, slug, name, aliases, code in Leader.objects.values_list(
+                "id", "slug", "name", "aliases", "country__code"
+            )
         ],
         "tags": list(Tag.objects.values("id", "name")),
     }

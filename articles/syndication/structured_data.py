@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.models import ArticleNote
 from articles.pictures import renditions
 from articles.public.authors import author_name, author_url
 from articles.text import fold
@@ -72,33 +73,16 @@ def _site(request):
 
 
 def correction_notes(article):
-    """Public correction notes of ``article``: [{"text": str, "date": datetime}].
+    """Public corrections of ``article``, oldest first: [{"text": str, "date": datetime}].
 
-    Reads the workflow branch's notes (``article.notes``: ``ArticleNote`` with
-    ``kind``, ``text``, ``created_at``; its article view prefetches them) and
-    keeps the corrections, not the updates. Until that is merged the article has
-    no ``notes`` and this returns nothing. An ``Article.correction_notes``
-    attribute (iterable of dicts or objects with ``text`` and ``date``) takes
-    precedence, for any other source of corrections.
+    The workflow's notes of kind correction; updates are not corrections. Goes
+    through ``notes.all()`` so the article views' prefetch serves it.
     """
-    notes = getattr(article, "correction_notes", None)
-    if notes is None:
-        manager = getattr(article, "notes", None)
-        if manager is None or not hasattr(manager, "all"):
-            return []
-        notes = [
-            {"text": note.text, "date": note.created_at}
-            for note in manager.all()
-            if getattr(note, "kind", "correction") == "correction"
-        ]
-    elif callable(notes):
-        notes = notes()
-    result = []
-    for note in notes:
-        get = note.get if isinstance(note, dict) else lambda key, n=note: getattr(n, key, None)
-        if get("text"):
-            result.append({"text": str(get("text")), "date": get("date")})
-    return result
+    return [
+        {"text": note.text, "date": note.created_at}
+        for note in article.notes.all()
+        if note.kind == ArticleNote.Kind.CORRECTION
+    ]
 
 
 def _mentioned_in(text, names):
@@ -196,13 +180,15 @@ def leader_metadata(leader, request, articles=(), page=None):
         "kind": "leader",
         "title": leader.name,
         "description": describe(leader.bio)
-        or describe(f"{leader.role} — {leader.country.local_name}".strip(" —")),
+        or describe(
+            f"{leader.role} — {leader.country.local_name if leader.country else ''}".strip(" —")
+        ),
         "url": _page_url(request, leader.get_absolute_url(), page),
         "language": None,
         "person": {
             **person,
             "job_title": leader.role,
-            "nationality": _place(leader.country, request),
+            "nationality": _place(leader.country, request) if leader.country else None,
             "aliases": leader.alias_list,
             "image": (request.build_absolute_uri(leader.portrait.url) if leader.portrait else None),
             "bio": leader.bio,
@@ -379,7 +365,7 @@ def json_ld(meta):
                 k: v
                 for k, v in {
                     "jobTitle": person["job_title"],
-                    "nationality": _thing(person["nationality"]),
+                    "nationality": person["nationality"] and _thing(person["nationality"]),
                     "alternateName": person["aliases"],
                     "image": person["image"],
                     "description": person["bio"],

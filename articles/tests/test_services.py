@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -21,16 +22,26 @@ class TestPublish:
         article = make_article(status=Article.Status.DRAFT)
         at = timezone.now() + datetime.timedelta(days=1)
         services.publish(article=article, at=at)
-        assert article.published_at == at
+        stored = Article.objects.get(pk=article.pk)
+        assert stored.status == Article.Status.PUBLISHED
+        assert stored.published_at == at
         assert not Article.objects.published().exists()
+        # Scheduled, not left as a draft: readers get it once its time has come.
+        with time_machine.travel(at + datetime.timedelta(seconds=1), tick=False):
+            assert Article.objects.published().get() == article
 
-    def test_republishing_keeps_the_url(self):
-        article = make_article()
+    def test_republishing_keeps_the_url(self, client):
+        first = timezone.now() - datetime.timedelta(days=3)
+        article = make_article(published_at=first)
         url = article.get_absolute_url()
-        services.unpublish(article=article)
+        services.unpublish(article=Article.objects.get(pk=article.pk))
         assert not Article.objects.published().exists()
-        services.publish(article=article)
-        assert article.get_absolute_url() == url
+        assert client.get(url).status_code == 404
+        services.publish(article=Article.objects.get(pk=article.pk))
+        stored = Article.objects.get(pk=article.pk)
+        assert stored.published_at == first
+        assert stored.get_absolute_url() == url
+        assert client.get(url).status_code == 200
 
     def test_publish_validates(self):
         article = make_article(status=Article.Status.DRAFT)

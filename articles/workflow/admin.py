@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import ArticleNote
 from articles.workflow import moves as workflow
+from articles.workflow import roles
 from articles.workflow.forms import WorkflowArticleForm
 from articles.workflow.history import save_baseline_revision, save_deletion_revision
 
@@ -28,6 +29,16 @@ class NoteForm(forms.ModelForm):
         model = ArticleNote
         fields = ["kind", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+
+
+def article_or_refuse(model_admin, request, object_id, allowed):
+    """The article ``object_id``: 404 if there is none, 403 unless ``allowed(user, article)``."""
+    article = model_admin.get_object(request, object_id)
+    if article is None:
+        raise Http404(_("No such article."))
+    if not allowed(request.user, article):
+        raise PermissionDenied
+    return article
 
 
 # Set on the request once the article is saved: a POST without it wrote nothing to keep.
@@ -42,20 +53,20 @@ class WorkflowAdminMixin:
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if not workflow.is_editor(request.user):
+        if not roles.is_editor(request.user):
             queryset = queryset.filter(authors=request.user)
         return queryset
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or workflow.can_view(request.user, obj))
+        return allowed and (obj is None or roles.can_view(request.user, obj))
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+        return allowed and (obj is None or roles.can_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
-        return workflow.is_editor(request.user) and super().has_delete_permission(request, obj)
+        return roles.is_editor(request.user) and super().has_delete_permission(request, obj)
 
     def get_list_display(self, request):
         return [
@@ -74,11 +85,11 @@ class WorkflowAdminMixin:
         return obj.get_absolute_url() if obj.is_published else None
 
     def has_publish_permission(self, request):
-        return workflow.is_editor(request.user)
+        return roles.is_editor(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if not workflow.is_editor(request.user):
+        if not roles.is_editor(request.user):
             readonly += ["status", "published_at"]
         return readonly
 
@@ -121,7 +132,7 @@ class WorkflowAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         article = form.instance
-        if not workflow.is_editor(request.user):
+        if not roles.is_editor(request.user):
             # A reporter's article stays theirs, whatever the authors field said.
             form.cleaned_data["authors"] = [
                 *form.cleaned_data.get("authors", []),
@@ -158,17 +169,17 @@ class WorkflowAdminMixin:
                 move
                 for move in workflow.MOVES.values()
                 if workflow.Status.DRAFT in move.sources
-                and (not move.editors_only or workflow.is_editor(request.user))
+                and (not move.editors_only or roles.is_editor(request.user))
             ]
         context["workflow_form"] = context["adminform"].form
-        if obj is not None and workflow.can_view(request.user, obj):
+        if obj is not None and roles.can_view(request.user, obj):
             context["transitions"] = list(obj.transitions.select_related("by"))
             context["notes"] = list(obj.notes.all())
             context["can_add_note"] = (
-                workflow.is_editor(request.user) and obj.status == obj.Status.PUBLISHED
+                roles.is_editor(request.user) and obj.status == obj.Status.PUBLISHED
             )
             context["note_form"] = NoteForm()
-        context["is_editor"] = workflow.is_editor(request.user)
+        context["is_editor"] = roles.is_editor(request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
@@ -182,11 +193,9 @@ class WorkflowAdminMixin:
         return [*urls, *super().get_urls()]
 
     def add_note_view(self, request, object_id):
-        article = self.get_object(request, object_id)
-        if article is None:
-            raise Http404(_("No such article."))
-        if not workflow.is_editor(request.user):
-            raise PermissionDenied
+        article = article_or_refuse(
+            self, request, object_id, lambda user, _article: roles.is_editor(user)
+        )
         form = NoteForm(request.POST)
         change_url = reverse("admin:articles_article_change", args=[article.pk])
         if not form.is_valid():

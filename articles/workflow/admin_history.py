@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
-from articles.workflow import history
-from articles.workflow import moves as workflow
+from articles.workflow import history, roles
+from articles.workflow.admin import article_or_refuse
 
 
 class HistoryAdminMixin:
@@ -37,26 +37,18 @@ class HistoryAdminMixin:
         ]
         return [*urls, *super().get_urls()]
 
-    def _viewable(self, request, object_id):
-        article = self.get_object(request, object_id)
-        if article is None:
-            raise Http404(_("No such article."))
-        if not workflow.can_view(request.user, article):
-            raise PermissionDenied
-        return article
-
     def _context(self, request, article, title):
         return {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": article,
             "title": title,
-            "is_editor": workflow.is_editor(request.user),
+            "is_editor": roles.is_editor(request.user),
         }
 
     def history_view(self, request, object_id, extra_context=None):
         """The article's revisions, newest first, to compare or restore."""
-        article = self._viewable(request, object_id)
+        article = article_or_refuse(self, request, object_id, roles.can_view)
         versions = list(history.versions_of(article))
         context = {
             **self._context(request, article, _("History of “%(title)s”") % {"title": article}),
@@ -66,7 +58,7 @@ class HistoryAdminMixin:
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 
     def compare_view(self, request, object_id):
-        article = self._viewable(request, object_id)
+        article = article_or_refuse(self, request, object_id, roles.can_view)
         versions = history.versions_of(article)
         try:
             older = versions.get(pk=int(request.GET.get("from", "")))
@@ -87,11 +79,10 @@ class HistoryAdminMixin:
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
     def restore_view(self, request, object_id, version_id):
-        article = self.get_object(request, object_id)
-        if article is None:
-            raise Http404(_("No such article."))
-        if not (workflow.is_editor(request.user) and self.has_change_permission(request, article)):
-            raise PermissionDenied
+        def may_restore(user, article):
+            return roles.is_editor(user) and self.has_change_permission(request, article)
+
+        article = article_or_refuse(self, request, object_id, may_restore)
         version = get_object_or_404(history.versions_of(article), pk=version_id)
         try:
             problems = history.restore(article=article, version=version, user=request.user)
@@ -107,7 +98,7 @@ class HistoryAdminMixin:
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def _check_recover(self, request):
-        if not (workflow.is_editor(request.user) and self.has_add_permission(request)):
+        if not (roles.is_editor(request.user) and self.has_add_permission(request)):
             raise PermissionDenied
 
     def recoverlist_view(self, request, extra_context=None):

@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone
 
 from articles.models import Article
-from articles.workflow.moves import is_editor
+from articles.workflow.roles import is_editor
 
 DESK_SIZE = 10
 _COLUMNS = ["pk", "title", "status", "published_at", "updated_at"]

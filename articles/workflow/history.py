@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from articles.models import Article, Country, Leader, Tag, TaggedArticle
-from articles.workflow.moves import is_editor
+from articles.workflow.roles import is_editor
 
 # What a restore brings back. Status and publication time are the workflow's business:
 # restoring an old text never publishes or unpublishes anything.

@@ -1,4 +1,4 @@
-"""The editorial workflow: who may do what to an article, and the moves between statuses.
+"""The editorial workflow: the moves between statuses (who may make them: ``roles``).
 
 draft → in review → published (a future time schedules it) → unpublished; editors may
 send an article back to draft with a note. Each move is a service that checks the
@@ -18,53 +18,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.models import Article, ArticleNote, Transition
-
-REPORTER_GROUP = "Reporter"
-EDITOR_GROUP = "Editor"
-PUBLISH_PERMISSION = "articles.publish_article"
+from articles.workflow.roles import can_edit, is_editor
 
 Status = Article.Status
 
 # A publication time this far in the past still counts as "now": the form took a moment.
 PAST_LEEWAY = datetime.timedelta(minutes=1)
 
-
-def is_editor(user):
-    """Editors publish, schedule, unpublish and edit every article."""
-    return bool(user and user.is_authenticated and user.is_active) and user.has_perm(
-        PUBLISH_PERMISSION
-    )
-
-
-def is_author(user, article):
-    if not (user and user.is_authenticated) or article.pk is None:
-        return False
-    cache = getattr(article, "_prefetched_objects_cache", {})
-    if "authors" in cache:
-        return any(author.pk == user.pk for author in cache["authors"])
-    return article.authors.filter(pk=user.pk).exists()
-
-
-def can_view(user, article):
-    """Editors see every article; reporters only those they author."""
-    if not (user and user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    if is_editor(user):
-        return True
-    return (
-        user.has_perm("articles.view_article") or user.has_perm("articles.change_article")
-    ) and is_author(user, article)
-
-
-def can_edit(user, article):
-    """Editors edit everything; a reporter edits their own articles while not published."""
-    if not (user and user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    if not user.has_perm("articles.change_article"):
-        return False
-    if is_editor(user):
-        return True
-    return article.status != Status.PUBLISHED and is_author(user, article)
+NOTE_REQUIRED = gettext_lazy("Say why in a note: the author will read it.")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,12 +99,17 @@ def allowed_moves(user, article):
     return moves
 
 
-def _check(move, *, user, article, current):
+def check_move(move, *, user, article, current):
+    """Raise unless ``user`` may make ``move`` on ``article``, whose stored status is ``current``.
+
+    The moves check the locked row; the admin form checks the same before saving the edits.
+    """
     if move.editors_only and not is_editor(user):
         raise PermissionDenied(
             _("Only editors can publish, schedule, unpublish or send back an article.")
         )
-    if not move.editors_only and not can_edit(user, article):
+    # An article not saved yet is the one its writer is creating.
+    if not move.editors_only and article.pk is not None and not can_edit(user, article):
         raise PermissionDenied(_("You cannot change this article."))
     if current not in move.sources or (move.name == "publish" and article.is_published):
         raise ValidationError(
@@ -167,11 +133,9 @@ def _move(move_name, *, article, user, note=""):
     current, article.published_at = stored
     article.status = current
     note = (note or "").strip()
-    _check(move, user=user, article=article, current=current)
+    check_move(move, user=user, article=article, current=current)
     if move.note_required and not note:
-        raise ValidationError(
-            _("Say why in a note: the author will read it."), code="note_required"
-        )
+        raise ValidationError(NOTE_REQUIRED, code="note_required")
     return move, current, note
 
 

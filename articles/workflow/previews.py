@@ -10,14 +10,13 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.static import serve
 
-from articles.models import Article, Leader, PreviewLink
+from articles.models import Article, PreviewLink
 from articles.public.views import related_articles
 
 SALT = "articles.previews.share"  # signed links outlive the module path
@@ -80,13 +79,7 @@ def article_for_token(token):
 
 def preview_queryset():
     """Articles as the public article page loads them, whatever their status."""
-    return Article.objects.prefetch_related(
-        "authors",
-        "countries",
-        Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-        "tags",
-        "notes",
-    )
+    return Article.objects.for_page()
 
 
 def private(response):

@@ -93,3 +93,18 @@ def test_production_serves_hashed_compressed_static_files(tmp_path):
     assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", href)
     assert (status, encoding) == ("200", "gzip")
     assert "immutable" in cache
+
+
+def test_static_files_collected_with_debug_on_serve_with_debug_off(tmp_path):
+    # collectstatic run in a debug shell used to leave no manifest: every
+    # debug-off page then failed on {% static %}.
+    static_root = str(tmp_path / "static")
+    collected = run_manage(
+        "collectstatic", "--no-input", env={"DJANGO_DEBUG": "1", "STATIC_ROOT": static_root}
+    )
+    assert collected.returncode == 0, collected.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    code = "from django.templatetags.static import static;print(static('css/site.css'))"
+    served = run_manage("shell", "-c", code, env={**PRODUCTION, "STATIC_ROOT": static_root})
+    assert served.returncode == 0, served.stderr
+    assert re.search(r"^/static/css/site\.[0-9a-f]{12}\.css$", served.stdout, re.M), served.stdout

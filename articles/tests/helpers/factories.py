@@ -36,6 +36,7 @@ EDITOR_PERMISSIONS = [
         ("articles", "country"),
         ("articles", "leader"),
         ("articles", "tag"),
+        ("articles", "picture"),
     ]
     for action in ("add", "change", "delete", "view")
 ] + ["articles.publish_article", "auth.view_user"]

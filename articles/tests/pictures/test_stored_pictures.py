@@ -13,9 +13,10 @@ from django.db import models
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, Leader
+from articles.models import Article, Leader, Picture
 from articles.tests.helpers.admin_forms import form_data
 from articles.tests.helpers.factories import make_article, make_editor, make_leader, uploaded_image
+from articles.tests.helpers.pictures import make_picture
 from articles.workflow import history
 
 pytestmark = pytest.mark.django_db
@@ -156,6 +157,7 @@ def test_editing_a_leader_with_a_portrait(editor_client):
 PICTURED = {
     Article: lambda editor: make_pictured_article(authors=[editor]),
     Leader: lambda editor: make_portrayed_leader(),
+    Picture: lambda editor: Picture.objects.get(pk=make_picture(uploaded_by=editor).pk),
 }
 
 

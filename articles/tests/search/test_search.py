@@ -553,3 +553,33 @@ def test_a_leader_named_in_a_headline_under_another_spelling_ranks_first(putin):
     )
     # The headline names him, another article is about him, a third quotes his name.
     assert search("Poutine").results[0:3] == [headline, tagged, mention]
+
+
+class TestCountryNames:
+    def test_reads_only_the_locales_of_article_languages(self, monkeypatch):
+        # A new worker's first search paid for all of CLDR (about 700 locales).
+        from babel import Locale
+
+        from articles.models.article import ARTICLE_LANGUAGES
+        from articles.search import query
+
+        parsed = []
+        real_parse = Locale.parse
+
+        def counting_parse(identifier, *args, **kwargs):
+            parsed.append(str(identifier))
+            return real_parse(identifier, *args, **kwargs)
+
+        monkeypatch.setattr(query.Locale, "parse", counting_parse)
+        query.country_names.cache_clear()
+        try:
+            names = query.country_names()
+        finally:
+            query.country_names.cache_clear()
+        languages = {code for code, _name in ARTICLE_LANGUAGES}
+        assert {p.split("_")[0] for p in parsed} <= languages
+        assert len(parsed) <= 2 * len(languages)
+        # Reader searches in any article language still find the country.
+        assert names["coree du nord"] == {"KP"}
+        assert names["nordkorea"] == {"KP"}
+        assert names["corea del norte"] == {"KP"}

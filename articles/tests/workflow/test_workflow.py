@@ -10,6 +10,7 @@ from articles.models import Article, Transition
 from articles.tests.helpers.admin_forms import form_data
 from articles.tests.helpers.factories import make_article, make_editor, make_reporter
 from articles.workflow import moves as workflow
+from articles.workflow import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -36,24 +37,24 @@ class TestRoles:
         assert set(Group.objects.values_list("name", flat=True)) >= {"Reporter", "Editor"}
 
     def test_only_editors_may_publish(self, reporter, editor):
-        assert workflow.is_editor(editor)
-        assert not workflow.is_editor(reporter)
+        assert roles.is_editor(editor)
+        assert not roles.is_editor(reporter)
         assert reporter.has_perm("articles.add_article")
         assert not reporter.has_perm("articles.delete_article")
         assert not reporter.has_perm("articles.change_leader")
 
     def test_a_reporter_edits_own_articles_while_not_published(self, reporter, draft):
-        assert workflow.can_edit(reporter, draft)
+        assert roles.can_edit(reporter, draft)
         other = make_reporter()
-        assert not workflow.can_edit(other, draft)
-        assert not workflow.can_view(other, draft)
+        assert not roles.can_edit(other, draft)
+        assert not roles.can_view(other, draft)
         published = make_article(authors=[reporter])
-        assert not workflow.can_edit(reporter, published)
-        assert workflow.can_view(reporter, published)
+        assert not roles.can_edit(reporter, published)
+        assert roles.can_view(reporter, published)
 
     def test_editors_edit_everything(self, editor, draft):
-        assert workflow.can_edit(editor, draft)
-        assert workflow.can_edit(editor, make_article())
+        assert roles.can_edit(editor, draft)
+        assert roles.can_edit(editor, make_article())
 
 
 class TestTransitions:
