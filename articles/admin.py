@@ -15,8 +15,10 @@ from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the l
 from articles.pictures.admin import thumbnail as picture_thumbnail
 from articles.pictures.article_form import NEW_PICTURE_FIELDS, LeadPictureAdminMixin
 from articles.search.admin import IndexSearchMixin
+from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
 from articles.workflow.admin import WorkflowAdminMixin
+from articles.workflow.admin_authors import AuthorsAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
 from articles.workflow.admin_previews import PreviewAdminMixin
 
@@ -38,15 +40,26 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(Leader)
 class LeaderAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "name", "role", "country", "in_office_from", "in_office_to"]
+    list_display = [
+        "thumbnail",
+        "name",
+        "role",
+        "country",
+        "in_office_from",
+        "in_office_to",
+        "source",
+    ]
     list_display_links = ["thumbnail", "name"]
-    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter), "source"]
+    # Set by the loads; a row an editor changes is the editor's from then on.
+    readonly_fields = ["source", "last_synced", "current_portrait"]
     list_select_related = ["country", "portrait"]
     search_fields = ["name", "aliases", "role", "country__name"]
     autocomplete_fields = ["country", "portrait"]
     prepopulated_fields = {"slug": ["name"]}
 
-    readonly_fields = ["current_portrait"]
+    class Media:
+        css = {"all": ["articles/css/leaders.css", "articles/css/pictures.css"]}
 
     @admin.display(description=_("portrait"))
     def thumbnail(self, obj):
@@ -130,8 +143,10 @@ class ArticleAdmin(
     WorkflowAdminMixin,
     HistoryAdminMixin,
     PreviewAdminMixin,
+    AuthorsAdminMixin,
     SuggestFromTextMixin,
     IndexSearchMixin,
+    NonceMediaMixin,
     admin.ModelAdmin,
 ):
     # The form is the workflow's (WorkflowAdminMixin.form), a subclass of ArticleAdminForm.
@@ -154,7 +169,8 @@ class ArticleAdmin(
     search_fields = ["title", "standfirst", "dateline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["countries", "leaders", "authors", "lead_picture"]
+    # authors: AuthorsAdminMixin
+    autocomplete_fields = ["countries", "leaders", "lead_picture"]
     actions = ["submit_articles", "publish_articles", "unpublish_articles"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),

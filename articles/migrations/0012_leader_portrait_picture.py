@@ -1,4 +1,4 @@
-"""Leaders get a library portrait; the old image field goes in 0015."""
+"""Leaders get a library portrait; the old image field goes in 0017."""
 
 import django.db.models.deletion
 from django.db import migrations, models

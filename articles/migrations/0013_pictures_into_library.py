@@ -1,6 +1,6 @@
 """Today's lead pictures and portraits become library pictures, cleaned and rendered.
 
-See articles/pictures/legacy.py. The old files stay until the old fields go (0014).
+See articles/pictures/legacy.py. The old files stay until the old fields go (0016, 0017).
 """
 
 from django.db import migrations

@@ -30,8 +30,7 @@ def thumbnail(picture, width=THUMBNAIL_WIDTH):
         return "—"
     height = round(width * rendition["height"] / rendition["width"])
     return format_html(
-        '<img src="{}" alt="" width="{}" height="{}" loading="lazy" class="picture-thumbnail"'
-        ' style="object-fit:cover;background:#eee">',
+        '<img src="{}" alt="" width="{}" height="{}" loading="lazy" class="picture-thumbnail">',
         picture.rendition_url(rendition),
         width,
         height,
@@ -47,6 +46,10 @@ class PictureAdmin(admin.ModelAdmin):
     list_select_related = ["uploaded_by"]
     search_fields = ["title", "caption", "credit"]
     date_hierarchy = "uploaded_at"
+
+    class Media:
+        css = {"all": ["articles/css/pictures.css"]}
+
     readonly_fields = ["preview", "size", "used_by", "uploaded_by", "uploaded_at"]
     fieldsets = [
         (None, {"fields": ["preview", "file", "alt_text", "caption", "credit", "copyright"]}),

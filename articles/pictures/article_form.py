@@ -48,6 +48,7 @@ class LeadPictureFormMixin(forms.Form):
     )
 
     class Media:
+        css = {"all": ["articles/css/pictures.css"]}
         js = ["articles/js/picture-preview.js"]
 
     # Set by the admin's get_form: who is filling the form in.

@@ -13,13 +13,12 @@ import re
 from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
 from django.views.decorators.http import require_safe
 
-from articles.models import Picture
+from articles.models import Picture, storable_id
 from articles.pictures import access
 from articles.pictures.rendering import CROPS
 
 logger = logging.getLogger(__name__)
 
-MAX_ID = 2**63 - 1  # beyond a bigint the database would raise instead of finding nothing
 PUBLIC = "public, max-age=31536000, immutable"
 PRIVATE = "private, no-store"
 CONTENT_TYPES = {"WEBP": "image/webp", "JPEG": "image/jpeg"}
@@ -27,7 +26,7 @@ _NAME = re.compile(r"^(?P<shape>w|16x9|4x3|1x1)-(?P<width>[0-9]+)-[0-9a-f]{16}\.
 
 
 def _picture(pk):
-    if pk > MAX_ID:
+    if not storable_id(pk):
         raise Http404
     picture = Picture.objects.filter(pk=pk).only("pk", "file", "renditions", "uploaded_by").first()
     if picture is None:
@@ -94,7 +93,7 @@ def legacy_rendition(request, pk, name):
     from articles.models import Article
 
     ratio = name.partition("-")[0]
-    if pk > MAX_ID or ratio not in CROPS:
+    if not storable_id(pk) or ratio not in CROPS:
         raise Http404
     article = Article.objects.published().select_related("lead_picture").filter(pk=pk).first()
     picture = article.lead_picture if article else None

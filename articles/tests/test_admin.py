@@ -1,8 +1,10 @@
 import datetime
 import io
+import re
 import zoneinfo
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -278,11 +280,31 @@ class TestChangelist:
 
 class TestLeaderAndCountryAdmin:
     def test_leader_list_shows_portrait_and_filters_by_country(self, editor_client):
-        make_leader(name="Kim Jong-un", country_code="KP")
-        make_leader(name="Vladimir Putin", country_code="RU")
+        kim = make_leader(
+            name="Kim Jong-un", country_code="KP", portrait=make_picture(size=(30, 40))
+        )
+        putin = make_leader(
+            name="Vladimir Putin", country_code="RU", portrait=make_picture(size=(30, 40))
+        )
         url = reverse("admin:articles_leader_changelist")
         response = editor_client.get(url, {"country__id__exact": country("KP").pk})
         assert [leader.name for leader in response.context["cl"].result_list] == ["Kim Jong-un"]
+        html = response.content.decode()
+        shown = re.findall(r'<img src="([^"]+)" alt="" width="40"', html)
+        assert shown == [kim.portrait.rendition_url(kim.portrait.widths("WEBP")[0])]
+        assert f"/pictures/{putin.portrait_id}/" not in html
+        # The thumbnail is a rendition, which the site serves.
+        picture = editor_client.get(shown[0])
+        assert picture.status_code == 200
+        assert (
+            b"".join(picture.streaming_content)
+            == default_storage.open(kim.portrait.widths("WEBP")[0]["name"]).read()
+        )
+
+    def test_a_leader_without_portrait_gets_a_dash(self, editor_client):
+        make_leader(name="Kim Jong-un", country_code="KP")
+        response = editor_client.get(reverse("admin:articles_leader_changelist"))
+        assert "<img" not in response.content.decode().split('id="result_list"')[1]
 
     def test_a_leader_portrait_comes_from_the_library(self, editor_client):
         portrait = make_picture(size=(90, 120), alt_text="Portrait de Kim Jong-un")

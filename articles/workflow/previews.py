@@ -2,8 +2,11 @@
 
 A share link carries a signed, timestamped reference to one ``PreviewLink`` row and
 its article; it works without an account until it expires (48 hours by default,
-``PREVIEW_LINK_HOURS``) or is revoked. Bad, expired and revoked tokens get the plain
-404 page: nothing says which article it was.
+``PREVIEW_LINK_HOURS``) or is revoked, and shows the article only while it is not
+live. Once the article is live the link leads to the public page; once it has been
+published or unpublished since the link was made, the link is dead: a preview never
+shows what readers were just denied. Bad, expired, revoked and dead tokens get the
+plain 404 page: nothing says which article it was.
 """
 
 import datetime
@@ -11,13 +14,13 @@ import posixpath
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Prefetch
-from django.http import Http404
+from django.db.models import F, Q
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.models import Article, Leader, Picture, PreviewLink
+from articles.models import Article, Picture, PreviewLink, Transition
 from articles.pictures import views as pictures
 from articles.public.views import related_articles
 
@@ -71,24 +74,30 @@ def article_for_token(token):
             revoked_at__isnull=True,
             expires_at__gt=timezone.now(),
         )
-        .only("article_id")
+        .only("article_id", "created_at")
         .first()
     )
     if link is None:
         raise Http404
-    return preview_queryset().get(pk=link.article_id)
+    article = preview_queryset().get(pk=link.article_id)
+    if not article.is_published and published_or_unpublished_since(link):
+        raise Http404
+    return article
+
+
+def published_or_unpublished_since(link):
+    """Whether the article went out (not merely scheduled) or was withdrawn after ``link``."""
+    return Transition.objects.filter(
+        Q(to_status=Article.Status.UNPUBLISHED)
+        | Q(to_status=Article.Status.PUBLISHED, publish_at__lte=F("at")),
+        article_id=link.article_id,
+        at__gt=link.created_at,
+    ).exists()
 
 
 def preview_queryset():
     """Articles as the public article page loads them, whatever their status."""
-    return Article.objects.select_related("lead_picture").prefetch_related(
-        "body_pictures",
-        "authors",
-        "countries",
-        Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-        "tags",
-        "notes",
-    )
+    return Article.objects.for_page()
 
 
 def private(response):
@@ -104,7 +113,7 @@ def render_preview(request, article, *, shared, token=None):
     context = {
         "article": article,
         # /pictures/ refuses a draft's pictures to readers; a share link brings its own.
-        "picture_url": _share_link_urls(token) if token else None,
+        "picture_url": _share_link_urls(token, article) if token else None,
         "object": article,
         "related_articles": related_articles(article),
         "preview": True,
@@ -118,11 +127,21 @@ def render_preview(request, article, *, shared, token=None):
 
 
 def shared_preview(request, token):
-    return render_preview(request, article_for_token(token), shared=True, token=token)
+    article = article_for_token(token)
+    if article.is_published:
+        # What readers see, where they see it: no "not published" page for a live article.
+        return private(HttpResponseRedirect(article.get_absolute_url()))
+    return render_preview(request, article, shared=True, token=token)
 
 
-def _share_link_urls(token):
+def _share_link_urls(token, article):
+    """Addresses of the shared article's own pictures through the link; any other
+    picture on the page (related stories) is public and keeps its own."""
+    own = {article.lead_picture_id, *(p.pk for p in article.body_pictures.all())}
+
     def url(picture, rendition):
+        if picture.pk not in own:
+            return picture.rendition_url(rendition)
         name = posixpath.basename(rendition["name"])
         return reverse(
             "articles:preview_picture", kwargs={"token": token, "pk": picture.pk, "name": name}
@@ -138,11 +157,17 @@ def shared_picture(request, token, pk, name):
     if pk != article.lead_picture_id and not article.body_pictures.filter(pk=pk).exists():
         raise Http404
     picture = Picture.objects.get(pk=pk)
+    if article.is_published:
+        # Published since: the readers' address, cacheable, serves it now.
+        rendition = picture.rendition_named(name)
+        if rendition is None:
+            raise Http404
+        return private(HttpResponseRedirect(picture.rendition_url(rendition)))
     response = pictures.serve(
         request,
         picture,
         name,
         public=False,
-        redirect_to=lambda rendition: _share_link_urls(token)(picture, rendition),
+        redirect_to=lambda rendition: _share_link_urls(token, article)(picture, rendition),
     )
     return private(response)

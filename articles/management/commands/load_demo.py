@@ -36,20 +36,37 @@ class Command(BaseCommand):
 
     def _leader(self, spec, countries):
         fields = {k: v for k, v in spec.items() if k not in {"slug", "country", "colour"}}
-        leader, _ = Leader.objects.update_or_create(
+        leader, created = Leader.objects.get_or_create(
             slug=spec["slug"], defaults={**fields, "country": countries[spec["country"]]}
         )
+        # The knowledge base (load_leaders) or an editor owns an existing leader's facts;
+        # the demo only adds the bio and portrait they lack.
+        if not created and not leader.bio:
+            leader.bio = spec["bio"]
+            leader.save(update_fields=["bio"])
         if leader.portrait_id is None:
-            drawing = demo.draw_picture("portrait", size=(400, 400), colour=spec["colour"])
-            leader.portrait = pictures.create_picture(
-                file=ContentFile(drawing, name=f"{spec['slug']}.jpg"),
-                title=f"Portrait : {leader.name}",
-                alt_text=f"Silhouette dessinée tenant lieu de portrait de {leader.name}",
-                credit="Illustration Newsroom",
-            )
+            leader.portrait = self._portrait(spec, leader)
             leader.full_clean()
             leader.save()
         return leader
+
+    def _portrait(self, spec, leader):
+        if spec["slug"] in photos.PORTRAITS:
+            image, caption, credit, alt = photos.portrait_for(spec["slug"])
+            data = _jpeg(image)
+        else:
+            data = demo.draw_picture("portrait", size=(400, 400), colour=spec["colour"])
+            caption, credit = "", "Illustration Newsroom"
+            alt = f"Silhouette dessinée tenant lieu de portrait de {leader.name}"
+        return pictures.create_picture(
+            file=ContentFile(data, name=f"{spec['slug']}.jpg"),
+            title=f"Portrait : {leader.name}",
+            alt_text=alt,
+            caption=caption,
+            credit=credit,
+            # Faces sit in the upper part of a portrait: the square crop keeps them.
+            focal_y=0.4,
+        )
 
     def _author(self, spec):
         user, created = get_user_model().objects.get_or_create(
@@ -70,10 +87,8 @@ class Command(BaseCommand):
         article.credit = spec.get("credit", "")
         if article.lead_picture_id is None and spec["slug"] in photos.CATALOGUE:
             image, caption, credit, alt = photos.picture_for(spec["slug"])
-            buffer = io.BytesIO()
-            image.save(buffer, format="JPEG", quality=88)
             article.lead_picture = pictures.create_picture(
-                file=ContentFile(buffer.getvalue(), name=f"{spec['slug'][:60]}.jpg"),
+                file=ContentFile(_jpeg(image), name=f"{spec['slug'][:60]}.jpg"),
                 alt_text=alt,
                 caption=caption,
                 credit=credit,
@@ -91,3 +106,9 @@ class Command(BaseCommand):
             article.status = Article.Status.DRAFT
             article.full_clean()
             article.save()
+
+
+def _jpeg(image):
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=88)
+    return buffer.getvalue()

@@ -8,7 +8,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0014_pictures_into_library_again")]
+    dependencies = [("articles", "0016_pictures_into_library_again")]
 
     operations = [
         migrations.RemoveConstraint(model_name="article", name="article_lead_image_has_alt"),

@@ -1,4 +1,4 @@
-"""Last call before the old picture fields go (0015): move what was uploaded to them
+"""Last call before the old picture fields go (0017): move what was uploaded to them
 since 0013, then delete the old files, which still carry their EXIF (GPS, names)."""
 
 from django.db import migrations
@@ -12,6 +12,6 @@ def move_and_delete(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0013_pictures_into_library")]
+    dependencies = [("articles", "0015_reporters_see_no_user_accounts")]
 
     operations = [migrations.RunPython(move_and_delete, migrations.RunPython.noop)]
