@@ -80,10 +80,11 @@ class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
         return normalize_tag_names(self.cleaned_data.get("tags") or [])
 
     def clean_body(self):
-        body = self.cleaned_data.get("body") or ""
+        body = super().clean_body() or ""  # the pictures it shows: the user's to use?
         # The model sanitises after its own "required" check: a body of scripts alone
         # would be saved empty, and the next save refused. Say so now, text kept.
-        if body.strip() and not html.unescape(strip_tags(sanitize_html(body))).strip():
+        cleaned = sanitize_html(body)
+        if body.strip() and not (html.unescape(strip_tags(cleaned)).strip() or "<img" in cleaned):
             raise forms.ValidationError(
                 _(
                     "Nothing readable would remain of this text: scripts, styles and "

@@ -125,3 +125,21 @@ class TestDrafts:
         assert client.get(url).status_code == 200
         Article.objects.filter(pk=article.pk).update(status=Article.Status.UNPUBLISHED)
         assert client.get(url).status_code == 404
+
+
+def test_render_pictures_writes_back_what_storage_lost(client, published_picture):
+    import io as _io
+
+    from django.core.management import call_command
+
+    lost = published_picture.renditions[:3]
+    for rendition in lost:
+        default_storage.delete(rendition["name"])
+    assert client.get(published_picture.rendition_url(lost[0])).status_code == 404
+    out = _io.StringIO()
+    call_command("render_pictures", stdout=out)
+    assert "3 renditions written" in out.getvalue()
+    assert client.get(published_picture.rendition_url(lost[0])).status_code == 200
+    out = _io.StringIO()
+    call_command("render_pictures", str(published_picture.pk), stdout=out)
+    assert "0 renditions written" in out.getvalue()
