@@ -75,7 +75,8 @@ def crop_size(width, height, ratio):
 def widths_for(width):
     """The srcset widths a picture ``width`` pixels wide gets: never wider than itself."""
     widths = [w for w in WIDTHS if w < width]
-    return [*widths, min(width, WIDTHS[-1])]
+    widest = min(width, WIDTHS[-1])
+    return widths if widths and widths[-1] == widest else [*widths, widest]
 
 
 def crops_for(width, height):

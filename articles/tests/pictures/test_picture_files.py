@@ -221,7 +221,8 @@ class CountingStorage(FileSystemStorage):
 class TestRenditions:
     def test_widths_never_exceed_the_picture(self):
         assert rendering.widths_for(700) == [320, 480, 640, 700]
-        assert rendering.widths_for(5000)[-1] == 2048
+        assert rendering.widths_for(5000) == list(rendering.WIDTHS)
+        assert rendering.widths_for(2048) == list(rendering.WIDTHS)
         assert rendering.widths_for(200) == [200]
 
     def test_crop_box_follows_the_focal_point(self):
