@@ -13,10 +13,9 @@ from articles.text import fold
 
 _TAG = re.compile(r"<[^>]*>")
 
-# The four site languages have a stemmer on PostgreSQL; other languages are
-# indexed without one.
+# PostgreSQL's stemmers for the site languages; other languages are indexed without one.
 PG_CONFIGS = {"fr": "french", "en": "english", "es": "spanish", "de": "german"}
-PG_QUERY_CONFIGS = ["french", "english", "spanish", "german", "simple"]
+PG_QUERY_CONFIGS = [*PG_CONFIGS.values(), "simple"]
 
 
 # Letters that are not "letter + accent" in Unicode, so folding keeps them.

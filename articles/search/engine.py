@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
-from articles.models import Article, Country, TaggedArticle
+from articles.models import SITE_LANGUAGES, Article, Country, TaggedArticle
 from articles.search.backends import get_backend
 from articles.search.documents import country_token, html_to_text, language_token, leader_token
 from articles.search.highlight import highlight, snippet
@@ -72,7 +72,7 @@ class Search:
             for spelling in [leader.name, *leader.alias_list]:
                 terms += words(spelling)
         for country in self.countries:
-            for language in ("fr", "en", "es", "de"):
+            for language in SITE_LANGUAGES:
                 terms += words(country.name_in(language))
         return list(dict.fromkeys(t for t in terms if len(t) > 2))
 
