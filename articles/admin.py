@@ -16,6 +16,7 @@ from articles.search.admin import IndexSearchMixin
 from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
 from articles.workflow.admin import WorkflowAdminMixin
+from articles.workflow.admin_authors import AuthorsAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
 from articles.workflow.admin_previews import PreviewAdminMixin
 
@@ -140,6 +141,7 @@ class ArticleAdmin(
     WorkflowAdminMixin,
     HistoryAdminMixin,
     PreviewAdminMixin,
+    AuthorsAdminMixin,
     SuggestFromTextMixin,
     IndexSearchMixin,
     NonceMediaMixin,
@@ -165,7 +167,7 @@ class ArticleAdmin(
     search_fields = ["title", "standfirst", "dateline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["countries", "leaders", "authors"]
+    autocomplete_fields = ["countries", "leaders"]  # authors: AuthorsAdminMixin
     actions = ["submit_articles", "publish_articles", "unpublish_articles"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),

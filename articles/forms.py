@@ -1,10 +1,13 @@
 import csv
+import html
 
 from django import forms
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField, TagWidget
 
+from articles.html import sanitize_html
 from articles.models import Article, Tag
 from articles.services import normalize_tag_names
 from articles.text import fold
@@ -77,6 +80,21 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_tags(self):
         return normalize_tag_names(self.cleaned_data.get("tags") or [])
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body") or ""
+        # The model sanitises after its own "required" check: a body of scripts alone
+        # would be saved empty, and the next save refused. Say so now, text kept.
+        if body.strip() and not html.unescape(strip_tags(sanitize_html(body))).strip():
+            raise forms.ValidationError(
+                _(
+                    "Nothing readable would remain of this text: scripts, styles and "
+                    "markup the editor does not produce are removed. Write the article "
+                    "in the editor."
+                ),
+                code="empty_once_cleaned",
+            )
+        return body
 
 
 class TagMergeForm(forms.Form):

@@ -7,6 +7,9 @@ admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Newsroom"
 
+# Database down: 503 with Retry-After, also when the error is raised outside a view.
+handler500 = "articles.security.outage.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("media/<path:path>", serve_media, name="media"),

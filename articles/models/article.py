@@ -29,6 +29,20 @@ ARTICLE_LANGUAGES = [
 ]
 
 
+def author_name(user):
+    """A person as bylines name them: the full name, else the username."""
+    return user.get_full_name() or user.get_username()
+
+
+# Past the largest bigint the database raises instead of finding nothing.
+MAX_ID = 2**63 - 1
+
+
+def storable_id(pk):
+    """Whether ``pk``, read from a URL, can be looked up at all."""
+    return pk <= MAX_ID
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and the publication time has come.
@@ -83,12 +97,16 @@ def _sanitised_body(value):
     return sanitize_html(value)
 
 
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in_review", _("In review")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
+    # Outside the class too, so the constraints in Meta can name the statuses.
+    Status = ArticleStatus
 
     title = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -221,11 +239,11 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "in_review", "published", "unpublished"]),
+                condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
+                condition=~Q(status=ArticleStatus.PUBLISHED.value) | Q(published_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=_("A published article needs a publication time."),
             ),
@@ -310,6 +328,12 @@ class Article(models.Model):
 
         ids = body_picture_ids(self.body)
         self.body_pictures.set(Picture.objects.filter(pk__in=ids) if ids else [])
+
+    @property
+    def byline(self):
+        """The authors, then the credit line: "Anne Dupont, Marc Roy, avec AFP"."""
+        names = [author_name(author) for author in self.authors.all()]
+        return ", ".join([*names, self.credit] if self.credit else names)
 
     @property
     def is_published(self):

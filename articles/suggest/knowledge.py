@@ -23,7 +23,17 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Country, Leader, Tag
-from articles.suggest.engine import COUNTRY, LEADER, TAG, Case, Form, Index, Target, fold_key
+from articles.suggest.engine import (
+    COUNTRY,
+    LEADER,
+    TAG,
+    Case,
+    Form,
+    Index,
+    Sense,
+    Target,
+    fold_key,
+)
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
 FORMS_FILE = Path(__file__).resolve().parent / "data" / "country_forms.json"
@@ -79,10 +89,20 @@ def name_case(name):
     return Case.CAPITAL if len(letters) <= 4 else Case.FOLDED
 
 
+@lru_cache(maxsize=64)
+def country_sense(code):
+    """The cues that tell the other meaning of ``code``'s '?' forms, if the data file has any."""
+    cues = aliases_data().get("senses", {}).get(code)
+    if not cues:
+        return None
+    return Sense.from_cues(cues["other_cues"], cues.get("own_cues", ()))
+
+
 def data_form(text, targets, data):
     """A form written in the data file, with its markers read."""
     ambiguous = text.startswith("?")
-    cased = ambiguous or text.startswith("^")
+    common_noun = text.startswith("^")
+    cased = ambiguous or common_noun
     text = text.lstrip("?^")
     letters = [c for c in text if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -95,7 +115,6 @@ def data_form(text, targets, data):
         reject = (
             tuple(fold_key(p) for p in rules.get("before", ())),
             frozenset(fold_key(p) for p in rules.get("after", ())),
-            frozenset(fold_key(p) for p in rules.get("near", ())),
         )
     return Form(
         text=text,
@@ -104,6 +123,8 @@ def data_form(text, targets, data):
         ambiguous=ambiguous,
         reject=reject,
         language_word=" " not in text and text[:1].islower(),
+        common_noun=common_noun and case == Case.CAPITAL,
+        sense=country_sense(targets[0].key) if ambiguous else None,
     )
 
 
@@ -189,12 +210,14 @@ def _country_forms(rows, targets, language):
 
 
 def build_index(snapshot, language):
-    street = aliases_data()["reject"]
+    data = aliases_data()
+    street = data["reject"]
     return Index(
         build_forms(snapshot, language),
         language=language,
         street_before=[fold_key(w) for w in street["street_before"]],
         street_after=[fold_key(w) for w in street["street_after"]],
+        given_names=data["given_names"]["names"],
     )
 
 

@@ -12,13 +12,12 @@ import mimetypes
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import JsonResponse
-from django.urls import path
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, path, re_path, resolve
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.views.decorators.http import require_safe
 
-from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag
+from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag, storable_id
 from articles.pictures import renditions
 from articles.syndication.structured_data import iso, word_count
 
@@ -27,8 +26,8 @@ NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 PARAMETERS = {"page", "page_size", "country", "leader", "tag", "language", "updated_since"}
-MAX_ID = 2**63 - 1  # beyond a bigint, the database would raise rather than find nothing
 LANGUAGES = {code for code, _name in ARTICLE_LANGUAGES}
+SAFE_METHODS = ("GET", "HEAD")
 
 
 class BadRequest(Exception):
@@ -53,11 +52,15 @@ def _error(message, status):
 
 
 def api_view(view):
-    """Turn BadRequest into a JSON error instead of an HTML page."""
+    """Turn BadRequest into a JSON error instead of an HTML page; reads only."""
 
-    @require_safe
     def wrapper(request, *args, **kwargs):
+        if request.method not in SAFE_METHODS:
+            response = _error(f"This API is read-only: {', '.join(SAFE_METHODS)}.", 405)
+            response.headers["Allow"] = ", ".join(SAFE_METHODS)
+            return response
         try:
+            _check_values(request)
             return view(request, *args, **kwargs)
         except BadRequest as error:
             return _error(error.message, error.status)
@@ -67,12 +70,24 @@ def api_view(view):
     return wrapper
 
 
+def _check_values(request):
+    # No database stores a NUL in text, and PostgreSQL refuses the query outright.
+    for name, values in request.GET.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            raise BadRequest("Parameters cannot contain NUL characters.")
+
+
+def ascii_digits(raw):
+    """Whether ``raw`` is a plain decimal number: "²" and "١" are digits to str.isdigit()."""
+    return raw.isascii() and raw.isdigit()
+
+
 def _positive_int(request, name, default, maximum=None):
     raw = request.GET.get(name)
     if raw is None:
         return default
     raw = raw.strip()
-    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+    if not ascii_digits(raw) or len(raw) > 9 or int(raw) < 1:
         raise BadRequest(f"“{name}” must be a whole number from 1.")
     value = int(raw)
     if maximum is not None and value > maximum:
@@ -94,8 +109,13 @@ def _parse_since(raw):
         except ValueError:
             value = None
         if value is not None:
-            if timezone.is_naive(value):
-                value = timezone.make_aware(value)
+            try:
+                if timezone.is_naive(value):
+                    value = timezone.make_aware(value)
+                # The database compares in UTC; year 1 at +14:00 has no UTC time.
+                value.astimezone(datetime.UTC)
+            except (OverflowError, ValueError):
+                continue
             return value
     raise BadRequest(
         "“updated_since” must be an ISO 8601 date or date-time, "
@@ -145,13 +165,6 @@ def _with_relations(queryset):
         Prefetch("leaders", queryset=Leader.objects.only("pk", "name", "slug")),
         "tags",
     )
-
-
-def _byline(article):
-    names = ", ".join(a.get_full_name() or a.get_username() for a in article.authors.all())
-    if article.credit:
-        return f"{names}, {article.credit}" if names else article.credit
-    return names
 
 
 def _picture(article, request):
@@ -251,7 +264,7 @@ def ninjs(article, request):
         item["descriptions"] = [
             {"role": "summary", "contenttype": "text/plain", "value": article.standfirst}
         ]
-    byline = _byline(article)
+    byline = article.byline
     if byline:
         item["by"] = byline
     if article.dateline:
@@ -290,15 +303,35 @@ def article_list(request):
 
 @api_view
 def article_detail(request, pk):
-    if pk > MAX_ID:
-        raise BadRequest(f"No published article {pk}.", status=404)
+    if not ascii_digits(pk) or not storable_id(int(pk)):
+        raise BadRequest(f"No published article “{pk}”.", status=404)
+    pk = int(pk)
     article = _with_relations(Article.objects.published()).filter(pk=pk).first()
     if article is None:
         raise BadRequest(f"No published article {pk}.", status=404)
     return _json(ninjs(article, request))
 
 
+@api_view
+def not_found(request, rest=""):
+    """Any other address under the API: a JSON 404, or the slash that was left off."""
+    if not request.path_info.endswith("/"):
+        match = resolve_or_none(request.path_info + "/")
+        if match is not None and match.func is not not_found:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    raise BadRequest("No such address in this API; see /api/ninjs/articles/.", status=404)
+
+
+def resolve_or_none(path_info):
+    try:
+        return resolve(path_info)
+    except Resolver404:
+        return None
+
+
 urlpatterns = [
     path("api/ninjs/articles/", article_list, name="ninjs_articles"),
-    path("api/ninjs/articles/<int:pk>/", article_detail, name="ninjs_article"),
+    # Any id reaches the view, which answers a JSON 404 for what is not a plain number.
+    path("api/ninjs/articles/<str:pk>/", article_detail, name="ninjs_article"),
+    re_path(r"^api/ninjs/(?P<rest>[\s\S]*)$", not_found),
 ]

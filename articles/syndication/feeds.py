@@ -162,11 +162,7 @@ class ArticleFeed(Feed):
         return True
 
     def item_author_name(self, item):
-        names = [a.get_full_name() or a.get_username() for a in item.authors.all()]
-        names = ", ".join(names)
-        if item.credit:
-            names = f"{names} ({item.credit})" if names else item.credit
-        return names or None
+        return item.byline or None
 
     def item_pubdate(self, item):
         return item.published_at

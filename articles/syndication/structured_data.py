@@ -19,9 +19,9 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from articles.models import ArticleNote
+from articles.models import ArticleNote, author_name
 from articles.pictures import renditions
-from articles.public.authors import author_name, author_url
+from articles.public.authors import author_url
 from articles.text import fold
 
 DESCRIPTION_LENGTH = 300

@@ -7,7 +7,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Article, Country, Tag
-from articles.tests.helpers.factories import country, make_article, make_leader, uploaded_image
+from articles.tests.helpers.factories import (
+    country,
+    make_article,
+    make_leader,
+    make_user,
+    uploaded_image,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +142,23 @@ class TestSanitising:
         with pytest.raises(IntegrityError), transaction.atomic():
             Article.objects.filter(pk=article.pk).update(status="online")
         assert Article.objects.published().get() == article
+
+
+class TestByline:
+    def test_names_then_credit_as_feeds_and_the_api_print_them(self):
+        anne = make_user(first_name="Anne", last_name="Dupont")
+        article = make_article(authors=[anne], credit="avec AFP")
+        assert article.byline == "Anne Dupont, avec AFP"
+        # Without a full name, the username.
+        article.authors.set([make_user(username="marc.roy")])
+        assert article.byline == "marc.roy, avec AFP"
+
+    def test_credit_alone_and_nothing(self):
+        article = make_article(credit="AFP")
+        article.authors.clear()
+        assert article.byline == "AFP"
+        article.credit = ""
+        assert article.byline == ""
 
 
 class TestUrlStability:

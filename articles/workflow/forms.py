@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.forms import ArticleAdminForm
-from articles.models import Article
+from articles.models import Article, author_name
 from articles.workflow.history import diff_fields, last_change
 from articles.workflow.moves import MOVES, NOTE_REQUIRED, check_move
 from articles.workflow.roles import can_edit, is_editor
@@ -134,7 +134,7 @@ class WorkflowArticleForm(ArticleAdminForm):
         if note and (when is None or note.created_at > when):
             user, when = note.created_by, note.created_at
         when = when or current["updated_at"]
-        name = (user.get_full_name() or user.get_username()) if user else _("someone else")
+        name = author_name(user) if user else _("someone else")
         self.conflict = {
             "user": name,
             "at": when,

@@ -2,21 +2,25 @@
 
 A share link carries a signed, timestamped reference to one ``PreviewLink`` row and
 its article; it works without an account until it expires (48 hours by default,
-``PREVIEW_LINK_HOURS``) or is revoked. Bad, expired and revoked tokens get the plain
-404 page: nothing says which article it was.
+``PREVIEW_LINK_HOURS``) or is revoked, and shows the article only while it is not
+live. Once the article is live the link leads to the public page; once it has been
+published or unpublished since the link was made, the link is dead: a preview never
+shows what readers were just denied. Bad, expired, revoked and dead tokens get the
+plain 404 page: nothing says which article it was.
 """
 
 import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.http import Http404
+from django.db.models import F, Q
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.static import serve
 
-from articles.models import Article, PreviewLink
+from articles.models import Article, PreviewLink, Transition
 from articles.public.views import related_articles
 
 SALT = "articles.previews.share"  # signed links outlive the module path
@@ -69,12 +73,25 @@ def article_for_token(token):
             revoked_at__isnull=True,
             expires_at__gt=timezone.now(),
         )
-        .only("article_id")
+        .only("article_id", "created_at")
         .first()
     )
     if link is None:
         raise Http404
-    return preview_queryset().get(pk=link.article_id)
+    article = preview_queryset().get(pk=link.article_id)
+    if not article.is_published and published_or_unpublished_since(link):
+        raise Http404
+    return article
+
+
+def published_or_unpublished_since(link):
+    """Whether the article went out (not merely scheduled) or was withdrawn after ``link``."""
+    return Transition.objects.filter(
+        Q(to_status=Article.Status.UNPUBLISHED)
+        | Q(to_status=Article.Status.PUBLISHED, publish_at__lte=F("at")),
+        article_id=link.article_id,
+        at__gt=link.created_at,
+    ).exists()
 
 
 def preview_queryset():
@@ -113,7 +130,11 @@ def render_preview(request, article, *, shared, token=None):
 
 
 def shared_preview(request, token):
-    return render_preview(request, article_for_token(token), shared=True, token=token)
+    article = article_for_token(token)
+    if article.is_published:
+        # What readers see, where they see it: no "not published" page for a live article.
+        return private(HttpResponseRedirect(article.get_absolute_url()))
+    return render_preview(request, article, shared=True, token=token)
 
 
 def shared_picture(request, token):
@@ -121,6 +142,8 @@ def shared_picture(request, token):
     article = article_for_token(token)
     if not article.lead_image:
         raise Http404
+    if article.is_published:
+        return private(HttpResponseRedirect(article.lead_image.url))
     response = serve(request, article.lead_image.name, document_root=settings.MEDIA_ROOT)
     response.headers["X-Content-Type-Options"] = "nosniff"
     return private(response)

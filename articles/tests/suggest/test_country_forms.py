@@ -54,3 +54,30 @@ def test_every_country_form_is_written_for_a_real_country_in_our_four_languages(
     assert all(set(per_language) <= {"fr", "en", "es", "de"} for per_language in forms.values())
     merged = knowledge.aliases_data()["countries"]
     assert "estadunidense{,s}" in merged["US"]["es"] and "?Washington" in merged["US"]["es"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Cypriot and Luxembourgish ministers met in Nicosia.", {"CY", "LU"}),
+        ("fr", "Le gouvernement cap-verdien a reçu des pêcheurs gambiens à Praia.", {"CV", "GM"}),
+        ("es", "Delegaciones bahameñas y trinitenses viajaron a Bridgetown.", {"BS", "TT", "BB"}),
+        ("de", "Die tongaische Regierung bat Samoas Premier um Hilfe.", {"TO", "WS"}),
+        ("en", "Male voters outnumbered women at the booths.", set()),
+        ("fr", "Les roseaux bordent le lac ; un roseau plie mais ne rompt pas.", set()),
+    ],
+)
+def test_small_states_have_their_forms_too(language, text, expected):
+    assert countries(text, language) == expected
+
+
+def test_every_un_member_has_forms_beyond_its_name_in_each_language():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench" / "entities_eval"))
+    from check_data import UN_MEMBERS
+
+    merged = knowledge.aliases_data()["countries"]
+    for language in ("fr", "en", "es", "de"):
+        assert {code for code in UN_MEMBERS if not merged.get(code, {}).get(language)} == set()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0010_picture_library"),
+        ("articles", "0013_pictures_into_library"),
     ]
 
     operations = [
