@@ -17,6 +17,17 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# The Nu HTML Checker and axe-core for the conformance tests (package-lock.json),
+# and Java to run the checker. Without them those tests are skipped, or fail on CI.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else echo "npm not found: HTML and accessibility checks will be skipped (apt-get install npm)"; fi
+
+validators: node_modules/.package-lock.json
+	@command -v java >/dev/null || { [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless; } \
+	  || echo "java not found: the HTML check will be skipped (apt-get install default-jre-headless)"
+
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_leaders
@@ -37,7 +48,7 @@ serve: install
 	DJANGO_DEBUG=0 $(BIN)/python manage.py load_leaders
 	DJANGO_DEBUG=0 $(BIN)/gunicorn newsroom.wsgi -c gunicorn.conf.py
 
-test: install
+test: install validators
 	$(BIN)/python -m pytest
 
 lint: install
@@ -52,4 +63,4 @@ check: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpResponsePermanentRedirect, JsonResponse
-from django.urls import Resolver404, path, re_path, resolve
+from django.urls import Resolver404, path, re_path, resolve, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -205,9 +205,16 @@ def _picture(article, request):
 
 
 def ninjs(article, request):
-    """One published article as an IPTC ninjs 2.2 object."""
-    url = request.build_absolute_uri(article.get_absolute_url())
-    modified = max(article.updated_at, article.published_at)
+    """One article as an IPTC ninjs 2.2 object.
+
+    The API shows published articles only; the archive (articles/archive/) writes
+    drafts too: without a page they are named by their API address, "withheld".
+    """
+    if article.published_at is None:
+        url = request.build_absolute_uri(reverse("articles:ninjs_article", args=[article.pk]))
+    else:
+        url = request.build_absolute_uri(article.get_absolute_url())
+    modified = max(d for d in (article.updated_at, article.published_at) if d)
     item = {
         "uri": url,
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
@@ -218,7 +225,7 @@ def ninjs(article, request):
         "firstcreated": iso(article.published_at),
         "versioncreated": iso(modified),
         "contentcreated": iso(article.created_at),
-        "pubstatus": "usable",
+        "pubstatus": "usable" if article.is_published else "withheld",
         "language": article.language,
         "slugline": article.slug,
         "copyrightholder": settings.NEWSROOM_NAME,
@@ -271,7 +278,7 @@ def ninjs(article, request):
         item["located"] = article.dateline
     if article.lead_picture and article.lead_picture.renditions:
         item["associations"] = [_picture(article, request)]
-    return {key: value for key, value in item.items() if value != []}
+    return {key: value for key, value in item.items() if value not in ([], None)}
 
 
 @api_view

@@ -1,0 +1,52 @@
+"""axe-core (from npm) in Debian's Chromium on the public pages, in the light
+and the dark colour scheme: no serious or critical violation.
+
+Skipped without Chromium or node_modules on a laptop; a failure on CI.
+"""
+
+import pytest
+
+from articles.tests.helpers.conformance import AXE_JS, missing_tool
+from articles.tests.helpers.hostile_site import build_site
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PAGES = ["home", "article-hostile", "country", "leader", "tag", "author", "search"]
+RUN_AXE = """async () => {
+  const results = await axe.run(document, {
+    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    resultTypes: ["violations"],
+  });
+  return results.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(" ") + " — " + n.failureSummary),
+  }));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(live_server, browser, scheme):
+    if not AXE_JS.exists():
+        missing_tool(f"{AXE_JS} not found: npm ci")
+    pages = build_site()
+    # axe is injected as a script of its own: the site's CSP would refuse it.
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    report = []
+    for name in PAGES:
+        page.goto(live_server.url + pages[name])
+        page.add_script_tag(path=str(AXE_JS))
+        for violation in page.evaluate(RUN_AXE):
+            if violation["impact"] in ("serious", "critical"):
+                nodes = "\n      ".join(violation["nodes"][:5])
+                report.append(f"{name}: {violation['id']} ({violation['help']})\n      {nodes}")
+    # A picture without alt text: axe must see it, or the run above proves nothing.
+    page.set_content('<!doctype html><html lang="fr"><title>t</title><img src="data:,">')
+    page.add_script_tag(path=str(AXE_JS))
+    assert "image-alt" in [v["id"] for v in page.evaluate(RUN_AXE)]
+    context.close()
+    assert not report, "\n".join(report)
