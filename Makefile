@@ -19,6 +19,7 @@ install: $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_leaders
 
 demo: migrate
 	$(BIN)/python manage.py load_demo

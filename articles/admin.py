@@ -41,9 +41,19 @@ class CountryAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
 @admin.register(Leader)
 class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
     coverage_field = "leaders"
-    list_display = ["thumbnail", "name", "role", "country", "in_office_from", "in_office_to"]
+    list_display = [
+        "thumbnail",
+        "name",
+        "role",
+        "country",
+        "in_office_from",
+        "in_office_to",
+        "source",
+    ]
     list_display_links = ["thumbnail", "name"]
-    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter), "source"]
+    # Set by the loads; a row an editor changes is the editor's from then on.
+    readonly_fields = ["source", "last_synced"]
     list_select_related = ["country"]
     search_fields = ["name", "aliases", "role", "country__name"]
     autocomplete_fields = ["country"]

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from articles.pictures import renditions
+from articles.pictures.views import serve_picture
 from articles.public import authors, views
 from articles.search.views import SearchView
 from articles.syndication import api, feeds, sitemaps
@@ -47,6 +48,7 @@ urlpatterns = [
     # Syndication (issue 5): RSS 2.0 and Atom for the site and each subject.
     path("feed/", feeds.feed_view(feeds.ArticleFeed), name="feed_rss"),
     path("feed/atom/", feeds.feed_view(feeds.ArticleAtomFeed), name="feed_atom"),
+    path("pictures/<int:pk>/<str:name>", serve_picture, name="picture"),
     path("renditions/<int:pk>/<str:name>.jpg", renditions.serve_rendition, name="rendition"),
     path("authors/<int:pk>/", authors.AuthorView.as_view(), name="author"),
     path("search/", SearchView.as_view(), name="search"),

@@ -117,6 +117,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # Busy timeout, in seconds: a writer waits this long for the lock before
+    # "database is locked"; saves are short, so a queue of editors clears in time.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "timeout", int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

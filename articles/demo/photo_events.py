@@ -11,8 +11,10 @@ from PIL import Image, ImageChops, ImageDraw
 from articles.demo.photo_kit import (
     Pen,
     focus,
+    foliage,
     fractal,
     glow,
+    haze,
     hgradient,
     mix,
     paint,
@@ -21,9 +23,11 @@ from articles.demo.photo_kit import (
     scale,
     shadow,
     soften,
+    vgradient,
     vramp,
     warp,
 )
+from articles.demo.photo_people import crowd, profile, rim
 
 FLAGS = {
     "RU": [(0, 1 / 3, (240, 240, 238)), (1 / 3, 2 / 3, (20, 70, 160)), (2 / 3, 1, (200, 32, 40))],
@@ -239,4 +243,168 @@ def hall(size, rng, flags=("RU", "KP")):
         heads.ellipse(x - r * 2.4, y + r * 0.6, x + r * 2.4, y + r * 4)
         x += r * rng.uniform(3.6, 5)
     paint(image, (12, 10, 12), heads.mask(10))
+    return image, "warm"
+
+
+def rally(size, rng, flags=("CN", "KP")):
+    """Crowds lining a boulevard with paper flowers and small flags, apartment blocks behind."""
+    w, h = size
+    horizon = h * rng.uniform(0.34, 0.4)
+    air = (222, 226, 230)
+    image = vgradient(
+        size, [(0, (150, 176, 206)), (horizon / h, (226, 230, 234)), (1, (180, 176, 170))]
+    )
+    blocks, sides = Pen(size), Pen(size)
+    windows = Image.new("L", size, 0)
+    d = ImageDraw.Draw(windows)
+    x = -rng.uniform(0, 80)
+    banners = []
+    while x < w:
+        bw, top = rng.uniform(0.08, 0.16) * w, horizon - rng.uniform(0.1, 0.26) * h
+        blocks.rect(x, top, x + bw, horizon + h * 0.1)
+        sides.polygon(
+            [
+                (x + bw, top),
+                (x + bw * 1.16, top + h * 0.01),
+                (x + bw * 1.16, horizon + h * 0.1),
+                (x + bw, horizon + h * 0.1),
+            ]
+        )
+        for wy in range(round(top + 8), round(horizon + h * 0.1), 11):
+            for wx in range(round(x + 6), round(x + bw - 6), 9):
+                d.rectangle([wx, wy, wx + 4, wy + 5], fill=rng.randint(40, 90))
+        if rng.random() < 0.35:
+            banners.append((x + bw * rng.uniform(0.2, 0.7), top + h * 0.02, bw * 0.12))
+        x += bw + rng.uniform(0.01, 0.04) * w
+    pastel = rng.choice([(214, 200, 176), (200, 210, 200), (222, 206, 196)])
+    paint(image, mix(scale(pastel, 0.72), air, 0.35), sides.mask())
+    paint(image, mix(pastel, air, 0.35), blocks.mask())
+    image = shadow(image, 0.5, ImageChops.multiply(windows, blocks.mask()))
+    reds = Pen(size)
+    for bx, by, bw in banners:
+        reds.rect(bx, by, bx + bw, by + h * 0.16)
+    paint(image, mix((190, 30, 36), air, 0.3), reds.mask())
+    trees = [
+        (rng.uniform(0, w), horizon + h * 0.06, h * rng.uniform(0.04, 0.06)) for _ in range(14)
+    ]
+    leaves = foliage(size, rng, trees, mix((50, 70, 44), air, 0.4), mix((110, 130, 80), air, 0.4))
+    image.paste(leaves, (0, 0), leaves)
+    held = [FLAGS[code] for code in flags]
+    flowers = [(236, 80, 140), (246, 120, 170), (220, 40, 80)]
+    people = crowd(
+        size,
+        rng,
+        horizon=horizon,
+        focal=w * 0.9,
+        eye=3.4,
+        near=6.5,
+        far=70,
+        rows=16,
+        air=air,
+        flags=held,
+        flowers=flowers,
+    )
+    image.paste(people, (0, 0), people)
+    image = glow(
+        image, (255, 246, 226), radial(size, (w * rng.uniform(0.2, 0.8), 0), w * 0.7, 1.5, 90)
+    )
+    return image, "warm"
+
+
+def flare(image, sun, rng):
+    """Lens ghosts along the line from the sun through the centre of the frame."""
+    w, h = image.size
+    cx, cy = w / 2, h / 2
+    for k in range(5):
+        t = rng.uniform(0.5, 1.9)
+        x, y = sun[0] + (cx - sun[0]) * t, sun[1] + (cy - sun[1]) * t
+        r = h * rng.uniform(0.02, 0.09)
+        tint = rng.choice([(90, 120, 90), (120, 90, 60), (70, 90, 130)])
+        pen = Pen(image.size)
+        pen.ellipse(x - r, y - r, x + r, y + r, rng.randint(18, 40))
+        image = glow(image, tint, pen.mask(1.5 + k))
+    return image
+
+
+def handshake(size, rng):
+    """Two men shake hands over a concrete line, backlit against blue huts in the haze."""
+
+    w, h = size
+    horizon = h * rng.uniform(0.5, 0.55)
+    cx = w * rng.uniform(0.44, 0.56)
+    sun = (w * rng.uniform(0.38, 0.62), h * rng.uniform(0.1, 0.2))
+    air = (246, 236, 214)
+    image = vgradient(size, [(0, (190, 202, 216)), (horizon / h, air), (1, (150, 140, 120))])
+    image = glow(image, (255, 226, 170), radial(size, sun, w * 0.75, 1.3, 170))
+    hall_pen, panes = Pen(size), Pen(size)
+    hall_pen.rect(cx - w * 0.34, horizon - h * 0.2, cx + w * 0.34, horizon)
+    hall_pen.rect(cx - w * 0.1, horizon - h * 0.27, cx + w * 0.1, horizon)
+    for row in range(3):
+        for k in range(22):
+            x = cx - w * 0.32 + k * w * 0.03
+            y = horizon - h * (0.17 - row * 0.055)
+            panes.rect(x, y, x + w * 0.014, y + h * 0.03)
+    paint(image, mix((128, 128, 132), air, 0.5), hall_pen.mask())
+    image = shadow(image, 0.25, ImageChops.multiply(panes.mask(), hall_pen.mask()))
+    huts, frames = Pen(size), Pen(size)
+    count = rng.choice((3, 4))
+    span = w * 0.16
+    for k in range(count):
+        x = cx - span * count / 2 + k * span + w * 0.015
+        huts.rect(x, horizon - h * 0.15, x + span - w * 0.03, horizon + h * 0.05)
+        for j in range(3):
+            wx = x + w * 0.018 + j * (span - w * 0.05) / 3
+            frames.rect(wx, horizon - h * 0.1, wx + w * 0.03, horizon - h * 0.02)
+    paint(image, mix((60, 120, 180), air, 0.25), huts.mask(1.2))
+    paint(image, mix((230, 234, 238), air, 0.3), frames.mask(1.2))
+    ground = Image.new("L", size, 0)
+    ground.paste(255, (0, round(horizon + h * 0.05), w, h))
+    gravel = fractal(rng, size, 3, 3)
+    stones = Image.merge(
+        "RGB", [gravel.point(lambda v, c=c: round(c * (0.7 + v / 850))) for c in (176, 166, 148)]
+    )
+    stones = Image.composite(
+        stones,
+        shadow(stones, 0.5, vramp(size, [(0, 0), (horizon / h, 0), (1, 255)])),
+        Image.new("L", size, 80),
+    )
+    paint(image, stones, ground)
+    slab = Pen(size)
+    slab.polygon(
+        [
+            (cx - 6, horizon + h * 0.05),
+            (cx + 6, horizon + h * 0.05),
+            (cx + w * 0.05, h),
+            (cx - w * 0.05, h),
+        ]
+    )
+    paint(image, (206, 204, 196), slab.mask())
+    image = focus(
+        image,
+        vramp(size, [(0, 255), (horizon / h + 0.04, 255), (horizon / h + 0.12, 0), (1, 60)]),
+        3,
+    )
+    image = haze(image, air, vramp(size, [(0, 60), (horizon / h, 90), (1, 0)]))
+    u = h * rng.uniform(0.46, 0.52)
+    feet = h * rng.uniform(0.84, 0.88)
+    men, cast = Pen(size), Pen(size)
+    for side in (-1, 1):
+        x = cx + side * 0.19 * u
+        tall = u * rng.uniform(0.96, 1.04)
+        profile(men, x, feet, tall, facing=-side, build=rng.uniform(0.95, 1.12))
+        cast.polygon(
+            [
+                (x - 0.08 * u, feet),
+                (x + 0.08 * u, feet),
+                (x + 0.2 * u + side * 0.15 * u, h * 1.4),
+                (x - 0.2 * u + side * 0.15 * u, h * 1.4),
+            ]
+        )
+    image = shadow(image, 0.45, cast.mask(6), (30, 30, 40))
+    figures = men.mask(0.5)
+    paint(image, (30, 28, 32), figures)
+    image = rim(image, figures, (170, 140, 96), 2)
+    image = flare(image, sun, rng)
+    image = glow(image, (255, 244, 220), radial(size, sun, h * 0.3, 1.6, 200))
+    image = glow(image, (255, 250, 236), radial(size, sun, h * 0.07, 0.8, 255))
     return image, "warm"

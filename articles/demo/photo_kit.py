@@ -50,10 +50,14 @@ class Pen:
         self.draw.polygon(self._pts(points), fill=value)
 
     def rect(self, x0, y0, x1, y1, value=255):
+        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
         self._pts([(x0, y0), (x1, y1)])
-        self.draw.rectangle([x0 * SS, y0 * SS, x1 * SS - 1, y1 * SS - 1], fill=value)
+        self.draw.rectangle(
+            [x0 * SS, y0 * SS, max(x0 * SS, x1 * SS - 1), max(y0 * SS, y1 * SS - 1)], fill=value
+        )
 
     def ellipse(self, x0, y0, x1, y1, value=255):
+        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
         self._pts([(x0, y0), (x1, y1)])
         self.draw.ellipse([x0 * SS, y0 * SS, x1 * SS, y1 * SS], fill=value)
 
@@ -64,9 +68,11 @@ class Pen:
     def mask(self, blur=0.0):
         # Only the drawn region is reduced: most shapes cover a small part of the frame.
         w, h = self.size
+        out = Image.new(self.mode, self.size, 0)
+        if self.box[0] == math.inf:
+            return out
         x0, y0 = max(0, math.floor(self.box[0]) - 1), max(0, math.floor(self.box[1]) - 1)
         x1, y1 = min(w, math.ceil(self.box[2]) + 1), min(h, math.ceil(self.box[3]) + 1)
-        out = Image.new(self.mode, self.size, 0)
         if x0 < x1 and y0 < y1:
             part = self.image.crop((x0 * SS, y0 * SS, x1 * SS, y1 * SS))
             if self.mode == "RGBA":
@@ -75,7 +81,12 @@ class Pen:
             else:
                 part = part.reduce(SS)
             out.paste(part, (x0, y0))
-        return soften(out, blur) if blur else out
+        if blur:
+            # A blur spreads about three radii: soften that neighbourhood only.
+            m = math.ceil(3 * blur) + 2
+            region = (max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m))
+            out.paste(soften(out.crop(region), blur), region[:2])
+        return out
 
 
 def paint(base, fill, mask):
@@ -224,6 +235,28 @@ def ridge(rng, width, base_y, amplitude, roughness=0.55, steps=9):
         heights = [*nxt, heights[-1]]
     n = len(heights) - 1
     return [(width * i / n, base_y - amplitude * h) for i, h in enumerate(heights)]
+
+
+def foliage(size, rng, crowns, dark, light):
+    """Tree crowns ``[(x, y, r), ...]`` as a leafy layer: an RGBA image.
+
+    Clumps of leaves, lit from the upper left, with ragged edges from fine noise.
+    """
+    body, lit = Pen(size), Pen(size)
+    for x, y, r in crowns:
+        for _ in range(40):
+            cx, cy = x + rng.uniform(-0.85, 0.85) * r, y + rng.uniform(-0.75, 0.75) * r
+            q = r * rng.uniform(0.18, 0.34)
+            body.ellipse(cx - q, cy - q, cx + q, cy + q)
+            lit.ellipse(cx - q * 1.05, cy - q * 1.05, cx + q * 0.45, cy + q * 0.45)
+    leaves = value_noise(rng, size, 2.5)
+    crown = body.mask()
+    edge = level(ImageChops.add(soften(crown, 3), leaves, 1.0, -128), 110, 150)
+    edge = ImageChops.multiply(edge, level(soften(crown, 6), 1, 40))
+    colour = Image.new("RGB", size, dark)
+    paint(colour, light, ImageChops.multiply(lit.mask(2), level(leaves, 60, 200)))
+    colour.putalpha(edge)
+    return colour
 
 
 def _solve(matrix, vector):

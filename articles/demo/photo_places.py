@@ -6,14 +6,16 @@ the segment's nearest point needs, so far paving does not shimmer and near
 paving is soft, as out of focus.
 """
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from articles.demo.photo_kit import (
     Pen,
     focus,
+    foliage,
     fractal,
     glow,
     haze,
+    hgradient,
     level,
     mix,
     paint,
@@ -24,6 +26,7 @@ from articles.demo.photo_kit import (
     shadow,
     soften,
     vgradient,
+    vramp,
     warp,
 )
 from articles.demo.photo_people import SKINS, person
@@ -47,13 +50,14 @@ class Camera:
             yield z, min(z1, z * 3.5)
             z *= 3.5
 
-    def _ppm(self, z):
-        return min(220.0, self.focal / z * 0.9)
+    def _ppm(self, z, extent):
+        # As fine as the nearest point needs, within a texture of at most ~3000 px.
+        return min(220.0, self.focal / z * 0.9, 3000 / extent)
 
     def wall(self, image, paint_texture, x, y0, y1, z0, z1):
         """The vertical plane X = ``x``; texture u runs with Z, v from ``y1`` down."""
         for a, b in self._segments(z0, z1):
-            ppm = self._ppm(a)
+            ppm = self._ppm(a, max(b - a, y1 - y0))
             texture = Image.new(
                 "RGB", (max(2, round((b - a) * ppm)), max(2, round((y1 - y0) * ppm)))
             )
@@ -64,7 +68,7 @@ class Camera:
     def ground(self, image, paint_texture, y, x0, x1, z0, z1):
         """The horizontal plane Y = ``y``; texture u runs with X, v from ``z1`` (far) to near."""
         for a, b in self._segments(z0, z1):
-            ppm = self._ppm(a)
+            ppm = self._ppm(a, max(x1 - x0, b - a))
             texture = Image.new(
                 "RGB", (max(2, round((x1 - x0) * ppm)), max(2, round((b - a) * ppm)))
             )
@@ -303,3 +307,192 @@ def train(size, rng):
         image, level(radial(size, (cx, cy), w * 0.85).point(lambda v: 255 - v), 120, 215), 5
     )
     return image, "cool"
+
+
+def cumulus(image, rng, horizon, amount=0.5):
+    """Fair-weather clouds: grey bodies, sunlit tops, thicker toward the horizon."""
+    w, h = image.size
+    t = horizon / h
+    mask = level(fractal(rng, image.size, w * 0.12, 5), round(255 * (1 - amount * 0.5)) - 40, 235)
+    mask = ImageChops.multiply(
+        mask, vramp(image.size, [(0, 70), (t * 0.7, 255), (t, 120), (t + 0.01, 0), (1, 0)])
+    )
+    paint(image, (188, 194, 208), mask)
+    tops = ImageChops.multiply(mask, ImageChops.invert(ImageChops.offset(mask, 0, round(h * 0.02))))
+    return glow(image, (90, 86, 70), soften(tops, 3))
+
+
+def _plaza(rng):
+    def draw(texture, ppm, z0, z1):
+        w, h = texture.size
+        small = (max(2, w // 4), max(2, h // 4))
+        stain = level(fractal(rng, small, max(2, ppm * 1.5), 3), 20, 235).resize((w, h))
+        texture.paste(
+            Image.merge(
+                "RGB", [stain.point(lambda v, c=c: c - 20 + v // 5) for c in (150, 146, 138)]
+            )
+        )
+        d = ImageDraw.Draw(texture)
+        for x in range(0, round(w / ppm) + 1, 3):
+            d.line(
+                [(x * ppm, 0), (x * ppm, h)], fill=(136, 132, 126), width=max(1, round(0.02 * ppm))
+            )
+        z = z0 - (z0 % 3) + 3
+        while z < z1:
+            d.line(
+                [(0, (z1 - z) * ppm), (w, (z1 - z) * ppm)],
+                fill=(136, 132, 126),
+                width=max(1, round(0.02 * ppm)),
+            )
+            z += 3
+
+    return draw
+
+
+def facade(size, rng, flag="JP"):
+    """A columned government building across a paved plaza, a flag flying in front."""
+    from articles.demo.photo_events import flag_cloth
+
+    w, h = size
+    horizon = h * rng.uniform(0.6, 0.64)
+    cam = Camera(size, w * rng.uniform(0.85, 0.95), (w * rng.uniform(0.42, 0.58), horizon), 1.6)
+    far = rng.uniform(110, 130)
+
+    def at(x, y):
+        return cam.at(x, y, far)
+
+    image = vgradient(
+        size, [(0, (52, 104, 178)), (horizon / h, (186, 208, 230)), (1, (186, 208, 230))]
+    )
+    image = cumulus(image, rng, horizon, rng.uniform(0.4, 0.7))
+    stone = mix((212, 204, 186), (226, 222, 212), rng.random())
+    dark = mix(scale(stone, 0.5), (64, 74, 104), 0.25)
+    wing = rng.uniform(17, 21)
+    roof = wing + rng.uniform(7, 10)
+    body = Pen(size)
+    body.rect(*at(-62, wing), *at(62, 0))
+    body.rect(*at(-18, roof), *at(18, 0))
+    if rng.random() < 0.5:
+        body.polygon([at(-18.5, roof), at(18.5, roof), at(0, roof + 6)])
+    else:
+        for k in range(4):
+            body.rect(*at(-7 + k * 1.6, roof + 3 + k * 3), *at(7 - k * 1.6, roof))
+    grain = fractal(rng, size, 40, 3)
+    paint(
+        image,
+        Image.merge(
+            "RGB", [grain.point(lambda v, c=c: round(c * (0.9 + v / 1275))) for c in stone]
+        ),
+        body.mask(),
+    )
+    sunk = Pen(size)
+    windows = Pen(size)
+    for side in (-1, 1):
+        for storey in (3.5, 9.0, 14.5):
+            for k in range(10):
+                x = side * (21 + k * 4)
+                windows.rect(*at(x - 0.8, storey + 3.2), *at(x + 0.8, storey))
+                sunk.rect(*at(x - 0.8, storey + 3.4), *at(x + 1.0, storey + 3.2))
+        sunk.rect(*at(side * 62, wing - 0.8), *at(side * 18, wing - 1.3))
+    paint(
+        image,
+        vgradient(size, [(0, (96, 116, 140)), (horizon / h, (40, 46, 58)), (1, (40, 46, 58))]),
+        windows.mask(),
+    )
+    recess = Pen(size)
+    recess.rect(*at(-16.5, roof - 4), *at(16.5, 2.5))
+    paint(image, dark, recess.mask())
+    doors = Pen(size)
+    for x in (-8, 0, 8):
+        doors.rect(*at(x - 1.6, 8), *at(x + 1.6, 2.5))
+    paint(image, (30, 30, 36), doors.mask())
+    count = rng.choice((6, 8, 10))
+    col_w = at(1.7, 0)[0] - at(0, 0)[0]
+    tile = hgradient(
+        (max(2, round(col_w)), 2),
+        [
+            (0, scale(stone, 0.8)),
+            (0.3, scale(stone, 1.08)),
+            (0.75, scale(stone, 0.62)),
+            (1, scale(stone, 0.5)),
+        ],
+    )
+    columns, cast = Pen(size), Pen(size)
+    shaded = Image.new("RGB", size)
+    for k in range(count):
+        x = -15 + 30 * k / (count - 1)
+        left, top = at(x - 0.85, roof - 4)
+        right, bottom = at(x + 0.85, 2.5)
+        columns.rect(left, top, right, bottom)
+        columns.rect(*at(x - 1.2, roof - 4), *at(x + 1.2, roof - 4.8))
+        cast.rect(*at(x + 0.5, roof - 4), *at(x + 2.3, 2.5))
+        shaded.paste(
+            tile.resize((round(right - left), round(bottom - top))), (round(left), round(top))
+        )
+    image = shadow(image, 0.5, cast.mask(1))
+    paint(image, shaded, columns.mask())
+    steps = Pen(size)
+    for k in range(10):
+        steps.rect(
+            *at(-17 - (10 - k) * 0.3, 2.5 - k * 0.25), *at(17 + (10 - k) * 0.3, 2.4 - k * 0.25)
+        )
+    image = shadow(image, 0.35, steps.mask())
+    image = shadow(image, 0.45, sunk.mask(0.8))
+    ledge = Pen(size)
+    ledge.rect(*at(-18.5, roof - 3.4), *at(18.5, roof - 4.0))
+    image = shadow(image, 0.5, ledge.mask(1))
+    image = haze(image, (200, 214, 230), Image.new("L", size, 50))
+    cam.ground(image, _plaza(rng), 0, -90, 90, 2.0, far)
+    crowns, trunks = [], Pen(size)
+    for side in (-1, 1):
+        for _ in range(rng.randint(3, 5)):
+            x, z = side * rng.uniform(26, 48), rng.uniform(40, 70)
+            (fx, fy), r = cam.at(x, 0, z), cam.focal * rng.uniform(2.6, 4) / z
+            trunks.rect(fx - r * 0.07, fy - 1.4 * r, fx + r * 0.07, fy)
+            crowns.append((fx, fy - 2.3 * r, r * 1.1))
+    paint(image, (40, 36, 30), trunks.mask())
+    image.paste(leaves := foliage(size, rng, crowns, (30, 44, 28), (84, 104, 58)), (0, 0), leaves)
+    pole_x = rng.choice((-1, 1)) * rng.uniform(6, 9)
+    base, top = cam.at(pole_x, 0, 36), cam.at(pole_x, 16, 36)
+    pole = Pen(size)
+    pole.rect(base[0] - 2, top[1], base[0] + 2, base[1])
+    pole.ellipse(base[0] - 4, top[1] - 8, base[0] + 4, top[1])
+    paint(image, (226, 228, 230), pole.mask())
+    fw, fh = (base[1] - top[1]) * 0.32, (base[1] - top[1]) * 0.21
+    wave = rng.uniform(-0.06, 0.06) * fh
+    quad = [
+        (base[0] + 2, top[1] + 4),
+        (base[0] + fw, top[1] + 4 + wave + fh * 0.12),
+        (base[0] + fw * 0.97, top[1] + fh + wave + fh * 0.2),
+        (base[0] + 2, top[1] + fh),
+    ]
+    paste_warped(image, warp(flag_cloth(flag, (300, 200), rng), size, quad))
+    people, feet = Pen(size, "RGBA"), Pen(size)
+    for z in sorted((rng.uniform(22, 70) for _ in range(rng.randint(5, 9))), reverse=True):
+        fx, fy = cam.at(rng.uniform(-25, 25), 0, z)
+        coat = rng.choice([(40, 44, 60), (70, 60, 52), (30, 30, 34), (88, 84, 80)])
+        colours = (
+            (*coat, 255),
+            (30, 30, 36, 255),
+            (*rng.choice(SKINS), 255),
+            (28, 24, 22, 255),
+            (12, 12, 12, 255),
+        )
+        tall = cam.focal * 1.72 / z
+        person(people, fx, fy, tall, colours, build=rng.uniform(0.95, 1.1))
+        feet.polygon(
+            [
+                (fx - tall * 0.1, fy),
+                (fx + tall * 0.1, fy),
+                (fx + tall * 0.7, fy - tall * 0.04),
+                (fx + tall * 0.55, fy - tall * 0.06),
+            ]
+        )
+    image = shadow(image, 0.45, feet.mask(1.5), (40, 50, 80))
+    layer = people.mask(0.5)
+    image.paste(layer, (0, 0), layer)
+    # Leaves of a tree behind the photographer dapple the near paving.
+    dapple = level(fractal(rng, size, w * 0.025, 3), 110, 150)
+    dapple = ImageChops.multiply(dapple, vramp(size, [(0, 0), (0.86, 0), (1, 255)]))
+    image = shadow(image, 0.3, soften(dapple, 2), (40, 50, 80))
+    return image, "neutral"

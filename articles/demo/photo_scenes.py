@@ -8,7 +8,7 @@ sun, the skyline and the weather: no two stories share a drawing.
 
 import math
 
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageDraw
 
 from articles.demo.photo_kit import (
     Pen,
@@ -219,3 +219,144 @@ def harbour(size, rng):
     sparkle = level(value_noise(rng, size, 28, 1.6), 175, 235)
     sparkle = ImageChops.multiply(sparkle, glitter.mask(w * 0.03))
     return glow(image, (255, 190, 130), sparkle), "dusk"
+
+
+def _towers(rng, size, floor, count, heights, widths, body, windows):
+    """One depth layer of buildings: their mask and their lit windows."""
+    w, h = size
+    pen = Pen(size)
+    lit = Image.new("L", size, 0)
+    d = ImageDraw.Draw(lit)
+    x = -rng.uniform(0, widths[1])
+    beacons = []
+    for _ in range(count):
+        bw = rng.uniform(*widths)
+        top = floor - rng.uniform(*heights) * h
+        pen.rect(x, top, x + bw, floor)
+        if rng.random() < 0.3:
+            pen.rect(x + bw * 0.2, top - h * 0.015, x + bw * 0.8, top)
+        if rng.random() < 0.35:
+            beacons.append((x + bw / 2, top - h * 0.02))
+            pen.rect(x + bw / 2 - 0.6, top - h * 0.02, x + bw / 2 + 0.6, top)
+        storey, bay = windows
+        share = rng.uniform(0.1, 0.65)
+        bands = rng.random() < 0.3  # offices: whole floors lit behind ribbon windows
+        y = top + storey
+        while y < floor - storey:
+            if bands:
+                if rng.random() < share:
+                    d.rectangle(
+                        [x + bay * 0.4, y, x + bw - bay * 0.4, y + storey * 0.35],
+                        fill=rng.randint(90, 200),
+                    )
+            else:
+                col = x + bay * 0.6
+                while col < x + bw - bay * 0.6:
+                    if rng.random() < share:
+                        d.rectangle(
+                            [col, y, col + bay * 0.45, y + storey * 0.4], fill=rng.randint(70, 255)
+                        )
+                    col += bay
+            y += storey
+        x += bw * rng.uniform(0.6, 1.15)
+        if x > w:
+            break
+    return pen.mask(), lit, beacons
+
+
+def skyline(size, rng):
+    """A city at the blue hour from a height: towers, a hill with a mast, light trails below."""
+    w, h = size
+    horizon = round(h * rng.uniform(0.56, 0.62))
+    t = horizon / h
+    image = vgradient(
+        size,
+        [
+            (0, (14, 24, 62)),
+            (t * 0.55, (44, 74, 140)),
+            (t * 0.92, (150, 150, 176)),
+            (t, (238, 168, 126)),
+            (1, (20, 20, 30)),
+        ],
+    )
+    clouds = level(fractal(rng, size, 420, 4, cell_y=70), 150, 230)
+    clouds = ImageChops.multiply(clouds, vramp(size, [(0, 60), (t * 0.6, 150), (t, 0), (1, 0)]))
+    paint(image, (70, 80, 120), clouds)
+    pen = Pen(size)
+    pen.polygon([*ridge(rng, w, horizon - h * 0.1, h * 0.07), (w, horizon), (0, horizon)])
+    paint(image, (62, 76, 112), pen.mask(1))
+    hill_x = w * rng.uniform(0.2, 0.75)
+    hill = Pen(size)
+    hill.ellipse(hill_x - w * 0.22, horizon - h * 0.13, hill_x + w * 0.22, horizon + h * 0.2)
+    paint(image, (34, 42, 58), hill.mask(1.5))
+    mast = Pen(size)
+    top = horizon - h * 0.13
+    mast.polygon(
+        [
+            (hill_x - 6, top),
+            (hill_x + 6, top),
+            (hill_x + 3, top - h * 0.16),
+            (hill_x - 3, top - h * 0.16),
+        ]
+    )
+    mast.polygon(
+        [
+            (hill_x - 15, top - h * 0.175),
+            (hill_x + 15, top - h * 0.175),
+            (hill_x + 11, top - h * 0.2),
+            (hill_x - 11, top - h * 0.2),
+        ]
+    )
+    mast.rect(hill_x - 1.2, top - h * 0.3, hill_x + 1.2, top - h * 0.19)
+    paint(image, (150, 150, 160), mast.mask())
+    image = glow(
+        image, (255, 236, 200), radial(size, (hill_x, top - h * 0.187), h * 0.03, 1.5, 120)
+    )
+    beacons = [(hill_x, top - h * 0.3)]
+    base = Image.new("L", size, 0)
+    base.paste(255, (0, horizon, w, h))
+    paint(image, (24, 28, 44), base)
+    lights = level(value_noise(rng, size, 2.2), 200, 255)
+    lights = ImageChops.multiply(
+        lights,
+        vramp(size, [(0, 0), (t, 0), (t + 0.005, 150), (t + 0.12, 255), (t + 0.2, 0), (1, 0)]),
+    )
+    layers = [
+        (horizon + h * 0.02, 60, (0.02, 0.08), (w * 0.015, w * 0.04), (55, 66, 100), (4, 4)),
+        (horizon + h * 0.12, 40, (0.08, 0.2), (w * 0.025, w * 0.06), (32, 38, 60), (6, 5)),
+        (horizon + h * 0.3, 18, (0.2, 0.46), (w * 0.05, w * 0.1), (18, 22, 36), (9, 8)),
+    ]
+    for floor, count, heights, widths, body, windows in layers:
+        mask, lit, tops = _towers(rng, size, floor, count, heights, widths, body, windows)
+        facade = vgradient(size, [(0, scale(body, 1.5)), (floor / h, body), (1, body)])
+        paint(image, facade, mask)
+        lights = ImageChops.lighter(ImageChops.multiply(lights, mask.point(lambda v: 255 - v)), lit)
+        beacons += tops
+    image = glow(image, (255, 206, 140), lights)
+    image = glow(image, (255, 170, 90), soften(lights, 4))
+    # The expressway in front, taken with a long exposure: traffic is streaks of light.
+    road = Pen(size)
+    trails_white, trails_red = Pen(size), Pen(size)
+    bend = rng.uniform(-0.08, 0.08) * h
+    for k in range(12):
+        lane = h * (0.92 + 0.012 * k)
+        curve = [
+            (x, lane + bend * math.sin(math.pi * x / w) - (x / w) * h * 0.08)
+            for x in range(-20, w + 40, 16)
+        ]
+        road.line(curve, h * 0.02)
+        if 0 < k < 11:
+            pen = trails_white if k < 6 else trails_red
+            start = rng.randint(0, 20)
+            end = rng.randint(len(curve) - 20, len(curve))
+            pen.line(curve[start:end], rng.uniform(0.8, 2.2), rng.randint(140, 255))
+    paint(image, (16, 16, 20), road.mask(1))
+    image = glow(image, (255, 244, 220), trails_white.mask(0.6))
+    image = glow(image, (255, 60, 40), trails_red.mask(0.6))
+    trails = ImageChops.lighter(trails_white.mask(), trails_red.mask())
+    image = glow(image, (255, 150, 100), soften(trails, 7).point(lambda v: min(255, v * 3)))
+    red = Pen(size)
+    for x, y in beacons:
+        red.ellipse(x - 2, y - 2, x + 2, y + 2)
+    image = glow(image, (255, 50, 40), ImageChops.lighter(red.mask(), soften(red.mask(), 5)))
+    return image, "cool"

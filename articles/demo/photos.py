@@ -13,13 +13,17 @@ real event and no real face.
 
 import functools
 
-from articles.demo import photo_events, photo_places, photo_scenes
+from articles.demo import photo_events, photo_places, photo_portraits, photo_scenes
 from articles.demo.photo_kit import finish, rng_for
 
 SCENES = {
     "harbour": photo_scenes.harbour,
     "hall": photo_events.hall,
     "train": photo_places.train,
+    "skyline": photo_scenes.skyline,
+    "facade": photo_places.facade,
+    "rally": photo_events.rally,
+    "handshake": photo_events.handshake,
 }
 
 CREDIT = {
@@ -37,6 +41,14 @@ def photograph(scene, *, seed, size=(1600, 900), **options):
     rng = rng_for("photo", scene, seed)
     image, tone = draw(tuple(size), rng, **options)
     return finish(image, rng, tone=tone)
+
+
+def portrait(seed, *, size=(800, 1000), look=None):
+    """A studio head-and-shoulders portrait; ``look`` overrides what the seed chose."""
+    rng = rng_for("portrait", seed)
+    chosen = {**photo_portraits.random_look(rng), **(look or {})}
+    image = photo_portraits.draw_portrait(tuple(size), rng, chosen)
+    return finish(image, rng, grain=3, vignette=0.3)
 
 
 def _fr(scene, seed, caption, alt, **options):
@@ -90,31 +102,38 @@ CATALOGUE = {
         "d’une marquise ; quelques hommes en uniforme attendent au loin, dans la brume.",
     ),
     "after-hanoi-pyongyang-turns-to-moscow": _en(
-        "harbour",
-        7,
-        "Dusk over a port city (illustration).",
-        "Port cranes and a cable-stayed bridge silhouetted against an orange dusk sky, "
-        "reflected in a calm bay.",
+        "skyline",
+        2,
+        "Nightfall over a capital city, traffic streaking along an expressway (illustration).",
+        "A city skyline at the blue hour: towers with lit windows, a slender broadcast tower "
+        "on a dark hill behind them, and red and white light trails left by traffic on a "
+        "curving expressway in the foreground.",
     ),
     "seoul-salue-le-dialogue-tokyo-reste-prudent": _fr(
-        "train",
-        5,
-        "Une gare au petit matin (illustration).",
-        "Un quai de gare sous une marquise, un train vert le long du quai.",
+        "facade",
+        1,
+        "Un siège de gouvernement à colonnade, drapeau japonais au vent (illustration).",
+        "La façade claire d’un grand bâtiment officiel à colonnes, surmontée d’un fronton "
+        "triangulaire, au fond d’une vaste esplanade pavée sous un ciel bleu nuageux ; un drapeau "
+        "japonais flotte au premier plan et quelques passants traversent la place.",
+        flag="JP",
     ),
     "xi-jinping-travels-to-pyongyang": _en(
-        "hall",
-        9,
-        "A hall prepared for a state visit (illustration).",
-        "An empty lectern between Chinese and North Korean flags in a wood-panelled hall.",
+        "rally",
+        1,
+        "Crowds line the route of a state visit (illustration).",
+        "A dense crowd seen from behind, many people holding up pink paper flowers and small "
+        "red Chinese and North Korean flags; pale apartment blocks and trees stand in the haze "
+        "beyond them.",
         flags=("CN", "KP"),
     ),
     "trump-et-kim-se-serrent-la-main-a-panmunjom": _fr(
-        "hall",
-        12,
-        "Une salle préparée pour une déclaration commune (illustration).",
-        "Un pupitre vide entre des drapeaux américains et nord-coréens.",
-        flags=("US", "KP"),
+        "handshake",
+        1,
+        "Une poignée de main sur la ligne de démarcation, à contre-jour (illustration).",
+        "Deux hommes en costume, en silhouette à contre-jour, se serrent la main de part et "
+        "d’autre d’une bande de béton clair ; derrière eux, des baraquements bleus et un grand "
+        "bâtiment gris se fondent dans la brume du matin.",
     ),
 }
 
@@ -131,6 +150,138 @@ def picture_for(article_key, size=(1600, 900)):
     # Cached: the demo is loaded again by many tests; callers get their own copy.
     return (
         _rendered(article_key, tuple(size)).copy(),
+        entry["caption"],
+        entry["credit"],
+        entry["alt"],
+    )
+
+
+def _portrait_entry(name, look, alt):
+    return {
+        "look": look,
+        "caption": f"{name} (portrait d’illustration)",
+        "alt": alt,
+        "credit": CREDIT["fr"],
+    }
+
+
+# What makes each leader's portrait distinct. The portraits suggest, they do not
+# depict: their alt text says what is drawn, and that it is generated.
+PORTRAITS = {
+    "kim-jong-un": _portrait_entry(
+        "Kim Jong-un",
+        {
+            "skin": (226, 190, 156),
+            "hair": (20, 18, 18),
+            "style": "crop",
+            "suit": (30, 30, 34),
+            "collar": "mao",
+            "backdrop": (96, 46, 50),
+            "width": 1.12,
+            "eyes": "narrow",
+            "turn": 0.05,
+        },
+        "Portrait généré : buste d’un homme aux cheveux noirs coupés ras sur les côtés, en "
+        "veste sombre à col fermé, sur un fond rouge sombre.",
+    ),
+    "vladimir-putin": _portrait_entry(
+        "Vladimir Poutine",
+        {
+            "skin": (232, 198, 176),
+            "hair": (150, 128, 104),
+            "style": "receding",
+            "suit": (34, 40, 60),
+            "tie": (120, 34, 46),
+            "collar": "tie",
+            "backdrop": (52, 70, 104),
+            "width": 0.94,
+            "eyes": "round",
+            "turn": -0.12,
+        },
+        "Portrait généré : buste d’un homme aux cheveux châtain clair clairsemés, en costume "
+        "bleu marine et cravate bordeaux, sur un fond bleu.",
+    ),
+    "donald-trump": _portrait_entry(
+        "Donald Trump",
+        {
+            "skin": (230, 172, 128),
+            "hair": (224, 186, 120),
+            "style": "swept",
+            "suit": (28, 34, 60),
+            "tie": (190, 24, 34),
+            "collar": "tie",
+            "backdrop": (110, 62, 50),
+            "width": 1.1,
+            "eyes": "round",
+            "turn": 0.1,
+        },
+        "Portrait généré : buste d’un homme aux cheveux blonds coiffés en arrière, en costume "
+        "bleu marine et cravate rouge, sur un fond brun-rouge.",
+    ),
+    "xi-jinping": _portrait_entry(
+        "Xi Jinping",
+        {
+            "skin": (228, 192, 160),
+            "hair": (22, 20, 20),
+            "style": "combed",
+            "suit": (30, 32, 40),
+            "tie": (170, 32, 36),
+            "collar": "tie",
+            "backdrop": (96, 84, 72),
+            "width": 1.08,
+            "eyes": "narrow",
+            "turn": -0.05,
+        },
+        "Portrait généré : buste d’un homme aux cheveux noirs peignés en arrière, en costume "
+        "sombre et cravate rouge, sur un fond brun.",
+    ),
+    "moon-jae-in": _portrait_entry(
+        "Moon Jae-in",
+        {
+            "skin": (218, 178, 144),
+            "hair": (196, 194, 190),
+            "style": "short",
+            "suit": (32, 42, 72),
+            "tie": (50, 80, 140),
+            "collar": "tie",
+            "backdrop": (44, 74, 110),
+            "width": 0.98,
+            "eyes": "narrow",
+            "turn": 0.15,
+        },
+        "Portrait généré : buste d’un homme aux cheveux gris coupés court, en costume bleu et "
+        "cravate bleue, sur un fond bleu.",
+    ),
+    "shinzo-abe": _portrait_entry(
+        "Shinzo Abe",
+        {
+            "skin": (226, 190, 160),
+            "hair": (44, 40, 40),
+            "style": "side_part",
+            "suit": (50, 52, 58),
+            "tie": (60, 90, 150),
+            "collar": "tie",
+            "backdrop": (70, 72, 76),
+            "width": 0.97,
+            "eyes": "narrow",
+            "turn": -0.15,
+        },
+        "Portrait généré : buste d’un homme aux cheveux sombres séparés par une raie, en "
+        "costume gris anthracite et cravate bleue, sur un fond gris.",
+    ),
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _portrayed(key, size):
+    return portrait(key, size=size, look=PORTRAITS[key]["look"])
+
+
+def portrait_for(leader_key, size=(800, 1000)):
+    """``(image, caption, credit, alt)`` for a demo leader slug; KeyError if unknown."""
+    entry = PORTRAITS[leader_key]
+    return (
+        _portrayed(leader_key, tuple(size)).copy(),
         entry["caption"],
         entry["credit"],
         entry["alt"],

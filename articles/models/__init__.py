@@ -1,6 +1,12 @@
 """The app's models, one module per concern, registered under the ``articles`` label."""
 
-from articles.models.article import ARTICLE_LANGUAGES, Article, ArticleQuerySet
+from articles.models.article import (
+    ARTICLE_LANGUAGES,
+    Article,
+    ArticleQuerySet,
+    author_name,
+    storable_id,
+)
 from articles.models.pictures import Picture, PictureQuerySet
 from articles.models.subjects import Country, Leader, Tag, TaggedArticle
 from articles.models.workflow import ArticleNote, PreviewLink, Transition
@@ -18,4 +24,6 @@ __all__ = [
     "Tag",
     "TaggedArticle",
     "Transition",
+    "author_name",
+    "storable_id",
 ]

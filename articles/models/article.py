@@ -3,15 +3,15 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import TruncDate
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles.html import sanitize_html
+from articles.html import body_picture_ids, sanitize_html
 from articles.models.subjects import Country, Leader, TaggedArticle
 from articles.pictures.validation import SafeImageField, validate_image_file
 
@@ -29,6 +29,20 @@ ARTICLE_LANGUAGES = [
 ]
 
 
+def author_name(user):
+    """A person as bylines name them: the full name, else the username."""
+    return user.get_full_name() or user.get_username()
+
+
+# Past the largest bigint the database raises instead of finding nothing.
+MAX_ID = 2**63 - 1
+
+
+def storable_id(pk):
+    """Whether ``pk``, read from a URL, can be looked up at all."""
+    return pk <= MAX_ID
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and the publication time has come.
@@ -42,13 +56,57 @@ class ArticleQuerySet(models.QuerySet):
         """Only what a list of teasers shows, newest first."""
         return self.order_by("-published_at", "-pk").defer("body")
 
+    def for_page(self):
+        """With what the article page shows: authors, subjects, tags, notes."""
+        return self.prefetch_related(
+            "authors",
+            "countries",
+            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
+            "tags",
+            "notes",
+        )
+
+    # Pages print the body as stored, trusting it was sanitised: the writes
+    # that skip Article.save() sanitise it too.
+    def update(self, **kwargs):
+        if "body" in kwargs:
+            kwargs["body"] = _sanitised_body(kwargs["body"])
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.body = _sanitised_body(obj.body)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "body" in fields:
+            for obj in objs:
+                obj.body = _sanitised_body(obj.body)
+        # Django writes them as one CASE expression through update(), which
+        # would refuse it: sanitised above, they go through a plain queryset.
+        plain = models.QuerySet(self.model, self.query.chain(), self._db, self._hints)
+        return plain.bulk_update(objs, fields, *args, **kwargs)
+
+
+def _sanitised_body(value):
+    if not isinstance(value, str):
+        # An expression is computed by the database, out of the sanitiser's reach.
+        raise TypeError("An article body is written as text, to be sanitised.")
+    return sanitize_html(value)
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
 
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in_review", _("In review")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
+    # Outside the class too, so the constraints in Meta can name the statuses.
+    Status = ArticleStatus
 
     title = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
@@ -79,6 +137,11 @@ class Article(models.Model):
                 "HardBreak": True,
                 "Link": {"enableTarget": False},
                 "History": True,
+                # Library pictures only: "Browse…" opens the picker, the sanitiser
+                # drops any other address.
+                "Figure": {"pickerUrl": reverse_lazy("admin:articles_picture_picker")},
+                "Image": True,
+                "Caption": True,
             }
         },
         sanitize=sanitize_html,
@@ -176,11 +239,11 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "in_review", "published", "unpublished"]),
+                condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
+                condition=~Q(status=ArticleStatus.PUBLISHED.value) | Q(published_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=_("A published article needs a publication time."),
             ),
@@ -206,6 +269,9 @@ class Article(models.Model):
         # Sanitised on every save, not only in forms: imports and scripts too.
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.sync_body_pictures()
 
     def get_absolute_url(self):
         if self.published_at is None:
@@ -255,6 +321,19 @@ class Article(models.Model):
                 "The publication day of a published article cannot change: its URL would break."
             )
         return errors
+
+    def sync_body_pictures(self):
+        """``body_pictures`` lists the library pictures the body shows, whoever saved it."""
+        from articles.models.pictures import Picture
+
+        ids = body_picture_ids(self.body)
+        self.body_pictures.set(Picture.objects.filter(pk__in=ids) if ids else [])
+
+    @property
+    def byline(self):
+        """The authors, then the credit line: "Anne Dupont, Marc Roy, avec AFP"."""
+        names = [author_name(author) for author in self.authors.all()]
+        return ", ".join([*names, self.credit] if self.credit else names)
 
     @property
     def is_published(self):

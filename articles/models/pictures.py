@@ -39,11 +39,13 @@ class PictureQuerySet(models.QuerySet):
         scheduled article's pictures appear with it.
         """
         from articles.models.article import Article
+        from articles.models.subjects import Leader
 
         published = Article.objects.published()
         return self.filter(
             Q(Exists(published.filter(lead_picture=OuterRef("pk"))))
             | Q(Exists(published.filter(body_pictures=OuterRef("pk"))))
+            | Q(Exists(Leader.objects.filter(portrait_picture=OuterRef("pk"))))
         )
 
     def is_public(self, pk):

@@ -73,11 +73,14 @@ class Country(models.Model):
 class Leader(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    # Empty for the heads of international organisations (UN, EU, NATO, African Union).
     country = models.ForeignKey(
         Country,
         on_delete=models.PROTECT,
         related_name="leaders",
         verbose_name=_("country"),
+        null=True,
+        blank=True,
     )
     role = models.CharField(
         _("role"),
@@ -99,6 +102,14 @@ class Leader(models.Model):
     )
     portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_picture = models.ForeignKey(
+        "articles.Picture",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portrait_of",
+        verbose_name=_("portrait"),
+    )
     bio = models.TextField(_("short bio"), blank=True)
     aliases = models.TextField(
         _("aliases"),
@@ -112,6 +123,19 @@ class Leader(models.Model):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Q followed by digits, e.g. Q7747."))],
         help_text=_("For example Q7747 for Vladimir Putin."),
     )
+
+    class Source(models.TextChoices):
+        EDITOR = "editor", _("editor")
+        KNOWLEDGE_BASE = "knowledge base", _("knowledge base")
+        WIKIDATA = "wikidata", _("Wikidata")
+
+    # Who wrote the row last. Loads from the knowledge base or Wikidata update only rows
+    # they wrote and nobody changed since (``synced_digest``): an editor's edit is final.
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.EDITOR
+    )
+    last_synced = models.DateTimeField(_("last synced"), null=True, blank=True, editable=False)
+    synced_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("leader")

@@ -6,12 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-STATUS_CHOICES = [
-    ("draft", _("Draft")),
-    ("in_review", _("In review")),
-    ("published", _("Published")),
-    ("unpublished", _("Unpublished")),
-]
+from articles.models.article import Article
 
 
 class Transition(models.Model):
@@ -23,8 +18,8 @@ class Transition(models.Model):
         related_name="transitions",
         verbose_name=_("article"),
     )
-    from_status = models.CharField(_("from"), max_length=20, choices=STATUS_CHOICES)
-    to_status = models.CharField(_("to"), max_length=20, choices=STATUS_CHOICES)
+    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from PIL import Image, ImageOps
 
-from articles.models import Article
+from articles.models import Article, storable_id
 
 RATIOS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}
 # Google asks for at least 50,000 pixels per article image.
@@ -99,7 +99,7 @@ def ensure_rendition(article, ratio):
 
 def serve_rendition(request, pk, name):
     ratio, _sep, digest = name.partition("-")
-    if pk > 2**63 - 1:  # past a bigint the database raises instead of finding nothing
+    if not storable_id(pk):
         raise Http404
     article = get_object_or_404(Article.objects.published(), pk=pk)
     if ratio not in {r for r, _w, _h in available(article)} or digest != _digest(article):

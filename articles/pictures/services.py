@@ -169,7 +169,7 @@ def uses(picture):
     return {
         "lead_of": list(picture.lead_of.all()),
         "in_bodies": list(picture.in_bodies.all()),
-        "portrait_of": list(getattr(picture, "portrait_of", Picture.objects.none()).all()),
+        "portrait_of": list(picture.portrait_of.all()),
     }
 
 

@@ -8,16 +8,12 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, storable_id
 from articles.public.views import SubjectArticlesView
 
 
 def author_url(user):
     return reverse("articles:author", kwargs={"pk": user.pk})
-
-
-def author_name(user):
-    return user.get_full_name() or user.get_username()
 
 
 class AuthorView(SubjectArticlesView):
@@ -26,7 +22,7 @@ class AuthorView(SubjectArticlesView):
     template_name = "articles/author.html"
 
     def filter_articles(self, queryset):
-        if self.kwargs["pk"] > 2**63 - 1:  # past a bigint the database raises
+        if not storable_id(self.kwargs["pk"]):
             self.kwargs["pk"] = 0
         authors = get_user_model().objects.filter(
             pk__in=Article.objects.published().values("authors")

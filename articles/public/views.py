@@ -5,7 +5,7 @@ import posixpath
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -91,13 +91,7 @@ class ArticleView(DetailView):
             day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
         except ValueError:
             raise Http404("No such date.") from None
-        queryset = Article.objects.published().prefetch_related(
-            "authors",
-            "countries",
-            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-            "tags",
-            "notes",
-        )
+        queryset = Article.objects.published().for_page()
         # A range on the indexed column, not published_at__date: the latter runs
         # a date conversion on every row.
         start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -23,9 +23,20 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Country, Leader, Tag
-from articles.suggest.engine import COUNTRY, LEADER, TAG, Case, Form, Index, Target, fold_key
+from articles.suggest.engine import (
+    COUNTRY,
+    LEADER,
+    TAG,
+    Case,
+    Form,
+    Index,
+    Sense,
+    Target,
+    fold_key,
+)
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
+FORMS_FILE = Path(__file__).resolve().parent / "data" / "country_forms.json"
 VERSION_KEY = "articles:entities:version"
 DEFAULT_LANGUAGES = ("fr", "en", "es", "de")
 # Without a shared cache (no REDIS_URL) a worker does not see another worker's
@@ -52,7 +63,14 @@ def expand(pattern):
 
 @lru_cache(maxsize=1)
 def aliases_data():
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    """entity_aliases.json, with the demonyms and capitals of country_forms.json merged in."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    extra = json.loads(FORMS_FILE.read_text(encoding="utf-8"))["countries"]
+    for code, per_language in extra.items():
+        mine = data["countries"].setdefault(code, {})
+        for language, forms in per_language.items():
+            mine[language] = [*mine.get(language, ()), *forms]
+    return data
 
 
 @lru_cache(maxsize=16)
@@ -71,10 +89,20 @@ def name_case(name):
     return Case.CAPITAL if len(letters) <= 4 else Case.FOLDED
 
 
+@lru_cache(maxsize=64)
+def country_sense(code):
+    """The cues that tell the other meaning of ``code``'s '?' forms, if the data file has any."""
+    cues = aliases_data().get("senses", {}).get(code)
+    if not cues:
+        return None
+    return Sense.from_cues(cues["other_cues"], cues.get("own_cues", ()))
+
+
 def data_form(text, targets, data):
     """A form written in the data file, with its markers read."""
     ambiguous = text.startswith("?")
-    cased = ambiguous or text.startswith("^")
+    common_noun = text.startswith("^")
+    cased = ambiguous or common_noun
     text = text.lstrip("?^")
     letters = [c for c in text if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -87,7 +115,6 @@ def data_form(text, targets, data):
         reject = (
             tuple(fold_key(p) for p in rules.get("before", ())),
             frozenset(fold_key(p) for p in rules.get("after", ())),
-            frozenset(fold_key(p) for p in rules.get("near", ())),
         )
     return Form(
         text=text,
@@ -96,16 +123,24 @@ def data_form(text, targets, data):
         ambiguous=ambiguous,
         reject=reject,
         language_word=" " not in text and text[:1].islower(),
+        common_noun=common_noun and case == Case.CAPITAL,
+        sense=country_sense(targets[0].key) if ambiguous else None,
     )
 
 
 def _split_cldr(name):
-    """ "Myanmar (Birmanie)" → "Myanmar" and "Birmanie"."""
+    """ "Myanmar (Birmanie)" → "Myanmar" and "Birmanie"; "Guinea-Bissau" → also "Guinea Bissau"."""
     names = [name]
     inner = re.fullmatch(r"(.+?) \((.+)\)", name)
     if inner:
         names = [inner.group(1), inner.group(2)]
-    return names
+    # Copy drops the hyphen between capitalised parts: "Guinea Bissau", "Timor Leste".
+    spaced = [
+        n.replace("-", " ")
+        for n in names
+        if re.fullmatch(r"[^\W\d_][\w']*(?:-[^\W\d_a-z][\w']*)+", n)
+    ]
+    return names + spaced
 
 
 def build_forms(snapshot, language):
@@ -116,7 +151,13 @@ def build_forms(snapshot, language):
     }
     forms = _country_forms(snapshot["countries"], countries, language)
     for leader in snapshot["leaders"]:
-        target = Target(kind=LEADER, id=leader["id"], key=leader["slug"], name=leader["name"])
+        target = Target(
+            kind=LEADER,
+            id=leader["id"],
+            key=leader["slug"],
+            name=leader["name"],
+            country=leader.get("country"),
+        )
         for name in [leader["name"], *leader["aliases"]]:
             # A surname alone is a proper noun: "Trump", not "trump card".
             case = name_case(name)
@@ -169,12 +210,14 @@ def _country_forms(rows, targets, language):
 
 
 def build_index(snapshot, language):
-    street = aliases_data()["reject"]
+    data = aliases_data()
+    street = data["reject"]
     return Index(
         build_forms(snapshot, language),
         language=language,
         street_before=[fold_key(w) for w in street["street_before"]],
         street_after=[fold_key(w) for w in street["street_after"]],
+        given_names=data["given_names"]["names"],
     )
 
 
@@ -186,8 +229,10 @@ def load_snapshot():
             for row in Country.objects.values("id", "code", "name", "aliases")
         ],
         "leaders": [
-            {**row, "aliases": _lines(row["aliases"])}
-            for row in Leader.objects.values("id", "slug", "name", "aliases")
+            {"id": pk, "slug": slug, "name": name, "aliases": _lines(aliases), "country": code}
+            for pk, slug, name, aliases, code in Leader.objects.values_list(
+                "id", "slug", "name", "aliases", "country__code"
+            )
         ],
         "tags": list(Tag.objects.values("id", "name")),
     }

@@ -17,7 +17,7 @@ from django.urls import Resolver404, path, re_path, resolve
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag
+from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag, storable_id
 from articles.pictures import renditions
 from articles.syndication.structured_data import iso, word_count
 
@@ -26,7 +26,6 @@ NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 PARAMETERS = {"page", "page_size", "country", "leader", "tag", "language", "updated_since"}
-MAX_ID = 2**63 - 1  # beyond a bigint, the database would raise rather than find nothing
 LANGUAGES = {code for code, _name in ARTICLE_LANGUAGES}
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -168,13 +167,6 @@ def _with_relations(queryset):
     )
 
 
-def _byline(article):
-    names = ", ".join(a.get_full_name() or a.get_username() for a in article.authors.all())
-    if article.credit:
-        return f"{names}, {article.credit}" if names else article.credit
-    return names
-
-
 def _picture(article, request):
     url = request.build_absolute_uri(article.lead_image.url)
     contenttype = mimetypes.guess_type(article.lead_image.name)[0] or "image/jpeg"
@@ -272,7 +264,7 @@ def ninjs(article, request):
         item["descriptions"] = [
             {"role": "summary", "contenttype": "text/plain", "value": article.standfirst}
         ]
-    byline = _byline(article)
+    byline = article.byline
     if byline:
         item["by"] = byline
     if article.dateline:
@@ -311,7 +303,7 @@ def article_list(request):
 
 @api_view
 def article_detail(request, pk):
-    if not ascii_digits(pk) or int(pk) > MAX_ID:
+    if not ascii_digits(pk) or not storable_id(int(pk)):
         raise BadRequest(f"No published article “{pk}”.", status=404)
     pk = int(pk)
     article = _with_relations(Article.objects.published()).filter(pk=pk).first()

@@ -17,11 +17,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from articles.models import Article, Country, Leader, Tag
+from articles.syndication.feed_xml import PlainTextAtomFeed, PlainTextRssFeed
 
 FEED_SIZE = 30
 
@@ -105,7 +107,7 @@ class _FeedState:
 class ArticleFeed(Feed):
     """RSS 2.0 feed of the newest published articles (of one subject, if any)."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = PlainTextRssFeed
 
     def __init__(self, kind=None):
         self.kind = kind
@@ -148,7 +150,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst
+        # RSS descriptions and Atom summaries (type="html") are HTML; the
+        # standfirst is plain text, so "<b>" in it must show, not embolden.
+        return escape(item.standfirst)
 
     def item_guid(self, item):
         # Unique and stable: an article's address never changes once published.
@@ -158,11 +162,7 @@ class ArticleFeed(Feed):
         return True
 
     def item_author_name(self, item):
-        names = [a.get_full_name() or a.get_username() for a in item.authors.all()]
-        names = ", ".join(names)
-        if item.credit:
-            names = f"{names} ({item.credit})" if names else item.credit
-        return names or None
+        return item.byline or None
 
     def item_pubdate(self, item):
         return item.published_at
@@ -197,7 +197,7 @@ class ArticleFeed(Feed):
 
 
 class ArticleAtomFeed(ArticleFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
 
 
 def feed_view(feed_class, kind=None):

@@ -3,6 +3,14 @@ News sitemap of the last 48 hours, and the robots.txt that names both.
 
 Sections are paged by ranges of primary keys rather than by OFFSET, so page
 4,000 of the articles costs what page 1 costs: an index range scan.
+
+The sitemaps.org schema wants at least one ``<url>`` in a ``<urlset>``, and
+Google reports an empty one as "Missing XML tag". A sitemap with nothing to
+list (a fresh install, a quiet 48 hours for the news sitemap, a page of key
+range holding only drafts) therefore lists the home page alone. In the news
+sitemap it carries no ``<news:news>``, which Google's documentation allows
+(old URLs may stay without it) and which News ignores. A 404 would instead
+show as a fetch error for a sitemap that robots.txt names.
 """
 
 import datetime
@@ -216,11 +224,17 @@ def sitemap_section(request, section):
         )
     except (EmptyPage, PageNotAnInteger):
         raise Http404("No such sitemap page.") from None
+    if not urls:
+        urls = [{"location": _home_url(request), "lastmod": None}]
     response = HttpResponse(render_urlset(urls), content_type="application/xml")
     latest = getattr(site, "latest_lastmod", None)
     if latest is not None:
         response.headers["Last-Modified"] = http_date(latest.timestamp())
     return response
+
+
+def _home_url(request):
+    return f"{request.scheme}://{request.get_host()}{reverse('articles:home')}"
 
 
 def render_urlset(urls):
@@ -256,6 +270,7 @@ def news_sitemap(request):
         {
             "articles": news_articles(),
             "base": base,
+            "home_url": _home_url(request),
             "publication_name": settings.NEWSROOM_NAME,
         },
         content_type="application/xml",

@@ -9,16 +9,19 @@ inside ``<script>``.
 
 import json
 import re
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.models import ArticleNote, author_name
 from articles.pictures import renditions
-from articles.public.authors import author_name, author_url
+from articles.public.authors import author_url
 from articles.text import fold
 
 DESCRIPTION_LENGTH = 300
@@ -33,6 +36,10 @@ _SCRIPT_ESCAPES = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
+
+# Open Graph requires an image on every page: pages without a picture of their
+# own (home, countries, tags, authors, unpictured articles) share this one.
+DEFAULT_IMAGE = {"path": "articles/og-default.png", "width": 1200, "height": 630}
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "de": "de_DE"}
 
@@ -66,33 +73,16 @@ def _site(request):
 
 
 def correction_notes(article):
-    """Public correction notes of ``article``: [{"text": str, "date": datetime}].
+    """Public corrections of ``article``, oldest first: [{"text": str, "date": datetime}].
 
-    Reads the workflow branch's notes (``article.notes``: ``ArticleNote`` with
-    ``kind``, ``text``, ``created_at``; its article view prefetches them) and
-    keeps the corrections, not the updates. Until that is merged the article has
-    no ``notes`` and this returns nothing. An ``Article.correction_notes``
-    attribute (iterable of dicts or objects with ``text`` and ``date``) takes
-    precedence, for any other source of corrections.
+    The workflow's notes of kind correction; updates are not corrections. Goes
+    through ``notes.all()`` so the article views' prefetch serves it.
     """
-    notes = getattr(article, "correction_notes", None)
-    if notes is None:
-        manager = getattr(article, "notes", None)
-        if manager is None or not hasattr(manager, "all"):
-            return []
-        notes = [
-            {"text": note.text, "date": note.created_at}
-            for note in manager.all()
-            if getattr(note, "kind", "correction") == "correction"
-        ]
-    elif callable(notes):
-        notes = notes()
-    result = []
-    for note in notes:
-        get = note.get if isinstance(note, dict) else lambda key, n=note: getattr(n, key, None)
-        if get("text"):
-            result.append({"text": str(get("text")), "date": get("date")})
-    return result
+    return [
+        {"text": note.text, "date": note.created_at}
+        for note in article.notes.all()
+        if note.kind == ArticleNote.Kind.CORRECTION
+    ]
 
 
 def _mentioned_in(text, names):
@@ -190,13 +180,15 @@ def leader_metadata(leader, request, articles=(), page=None):
         "kind": "leader",
         "title": leader.name,
         "description": describe(leader.bio)
-        or describe(f"{leader.role} — {leader.country.local_name}".strip(" —")),
+        or describe(
+            f"{leader.role} — {leader.country.local_name if leader.country else ''}".strip(" —")
+        ),
         "url": _page_url(request, leader.get_absolute_url(), page),
         "language": None,
         "person": {
             **person,
             "job_title": leader.role,
-            "nationality": _place(leader.country, request),
+            "nationality": _place(leader.country, request) if leader.country else None,
             "aliases": leader.alias_list,
             "image": (request.build_absolute_uri(leader.portrait.url) if leader.portrait else None),
             "bio": leader.bio,
@@ -373,7 +365,7 @@ def json_ld(meta):
                 k: v
                 for k, v in {
                     "jobTitle": person["job_title"],
-                    "nationality": _thing(person["nationality"]),
+                    "nationality": person["nationality"] and _thing(person["nationality"]),
                     "alternateName": person["aliases"],
                     "image": person["image"],
                     "description": person["bio"],
@@ -410,14 +402,14 @@ def sharing_tags(meta):
     if locale:
         tags.append(("property", "og:locale", locale))
     image = meta["images"][0] if meta["images"] else None
-    if image:
-        tags += [
-            ("property", "og:image", image["url"]),
-            ("property", "og:image:width", str(image["width"] or "")),
-            ("property", "og:image:height", str(image["height"] or "")),
-        ]
-        if meta.get("image_alt"):
-            tags.append(("property", "og:image:alt", meta["image_alt"]))
+    shown = image or default_image(meta["site"])
+    tags += [
+        ("property", "og:image", shown["url"]),
+        ("property", "og:image:width", str(shown["width"] or "")),
+        ("property", "og:image:height", str(shown["height"] or "")),
+    ]
+    if image and meta.get("image_alt"):
+        tags.append(("property", "og:image:alt", meta["image_alt"]))
     if meta["kind"] == "article":
         tags += [
             ("property", "article:published_time", iso(meta["published"])),
@@ -437,6 +429,14 @@ def sharing_tags(meta):
         if meta.get("image_alt"):
             tags.append(("name", "twitter:image:alt", meta["image_alt"]))
     return [t for t in tags if t[2]]
+
+
+def default_image(site):
+    return {
+        "url": urljoin(site["url"], static(DEFAULT_IMAGE["path"])),
+        "width": DEFAULT_IMAGE["width"],
+        "height": DEFAULT_IMAGE["height"],
+    }
 
 
 def head_context(meta):

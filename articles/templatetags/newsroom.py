@@ -2,9 +2,11 @@ from babel.dates import format_date, format_time
 from django import template
 from django.utils import timezone, translation
 
+from articles.models import author_name
 from articles.public.typography import typeset
 
 register = template.Library()
+register.filter("author_name", author_name)
 
 
 def _locale(language):

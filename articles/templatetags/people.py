@@ -2,7 +2,7 @@
 
 from django import template
 
-from articles.public.authors import author_name
+from articles.models import author_name
 
 register = template.Library()
 

@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 import zoneinfo
 
 import pytest
@@ -14,6 +15,7 @@ from articles.tests.helpers.factories import (
     make_article,
     make_editor,
     make_leader,
+    uploaded_image,
 )
 
 pytestmark = pytest.mark.django_db
@@ -297,11 +299,33 @@ class TestChangelist:
 
 class TestLeaderAndCountryAdmin:
     def test_leader_list_shows_portrait_and_filters_by_country(self, editor_client):
-        make_leader(name="Kim Jong-un", country_code="KP")
-        make_leader(name="Vladimir Putin", country_code="RU")
+        kim = make_leader(
+            name="Kim Jong-un",
+            country_code="KP",
+            portrait=uploaded_image("kim.png", size=(30, 40), colour=(10, 120, 200)),
+        )
+        putin = make_leader(
+            name="Vladimir Putin", country_code="RU", portrait=uploaded_image("putin.png")
+        )
         url = reverse("admin:articles_leader_changelist")
         response = editor_client.get(url, {"country__id__exact": country("KP").pk})
         assert [leader.name for leader in response.context["cl"].result_list] == ["Kim Jong-un"]
+        html = response.content.decode()
+        shown = re.findall(r'<img src="([^"]+)" alt="" width="40" height="40"', html)
+        assert shown == [kim.portrait.url]
+        assert putin.portrait.url not in html
+        # The thumbnail points at the stored file, which the site serves.
+        picture = editor_client.get(shown[0])
+        assert picture.status_code == 200
+        assert (
+            b"".join(picture.streaming_content)
+            == kim.portrait.storage.open(kim.portrait.name).read()
+        )
+
+    def test_a_leader_without_portrait_gets_a_dash(self, editor_client):
+        make_leader(name="Kim Jong-un", country_code="KP")
+        response = editor_client.get(reverse("admin:articles_leader_changelist"))
+        assert "<img" not in response.content.decode().split('id="result_list"')[1]
 
     def test_country_search(self, editor_client):
         url = reverse("admin:articles_country_changelist")

@@ -3,10 +3,17 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Article, Country, Tag
-from articles.tests.helpers.factories import country, make_article, make_leader, uploaded_image
+from articles.tests.helpers.factories import (
+    country,
+    make_article,
+    make_leader,
+    make_user,
+    uploaded_image,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -87,12 +94,71 @@ class TestSanitising:
         assert "<p>Bonjour</p>" in article.body
         assert 'href="https://example.org"' in article.body
 
-    def test_queryset_update_path_is_not_used_to_bypass(self):
+    def test_saving_only_the_body_sanitises_it(self):
         article = make_article()
         article.body = "<p>ok</p><script>x</script>"
         article.save(update_fields=["body"])
         article.refresh_from_db()
         assert article.body == "<p>ok</p>"
+
+    def test_queryset_update_sanitises_the_body(self):
+        article = make_article()
+        Article.objects.filter(pk=article.pk).update(
+            body='<p onclick="steal()">Mise à jour</p><script>x</script>'
+        )
+        article.refresh_from_db()
+        assert article.body == "<p>Mise à jour</p>"
+
+    def test_queryset_update_refuses_a_body_computed_by_the_database(self):
+        article = make_article(standfirst="<script>x</script>")
+        with pytest.raises(TypeError):
+            Article.objects.filter(pk=article.pk).update(body=F("standfirst"))
+        article.refresh_from_db()
+        assert "script" not in article.body
+
+    def test_bulk_writes_sanitise_the_body(self):
+        created = Article.objects.bulk_create(
+            [
+                Article(title="Un", slug="un", body="<p>un</p><script>x</script>"),
+                Article(title="Deux", slug="deux", body='<p>deux</p><iframe src="x"></iframe>'),
+            ]
+        )
+        assert sorted(Article.objects.values_list("body", flat=True)) == [
+            "<p>deux</p>",
+            "<p>un</p>",
+        ]
+        for article in created:
+            article.body += '<p onclick="steal()">encore</p>'
+        Article.objects.bulk_update(created, ["body"])
+        assert sorted(Article.objects.values_list("body", flat=True)) == [
+            "<p>deux</p><p>encore</p>",
+            "<p>un</p><p>encore</p>",
+        ]
+
+    def test_queryset_update_keeps_the_database_rules(self):
+        article = make_article()
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Article.objects.filter(pk=article.pk).update(published_at=None)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Article.objects.filter(pk=article.pk).update(status="online")
+        assert Article.objects.published().get() == article
+
+
+class TestByline:
+    def test_names_then_credit_as_feeds_and_the_api_print_them(self):
+        anne = make_user(first_name="Anne", last_name="Dupont")
+        article = make_article(authors=[anne], credit="avec AFP")
+        assert article.byline == "Anne Dupont, avec AFP"
+        # Without a full name, the username.
+        article.authors.set([make_user(username="marc.roy")])
+        assert article.byline == "marc.roy, avec AFP"
+
+    def test_credit_alone_and_nothing(self):
+        article = make_article(credit="AFP")
+        article.authors.clear()
+        assert article.byline == "AFP"
+        article.credit = ""
+        assert article.byline == ""
 
 
 class TestUrlStability:

@@ -31,6 +31,16 @@ class NoteForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 60})}
 
 
+def article_or_refuse(model_admin, request, object_id, allowed):
+    """The article ``object_id``: 404 if there is none, 403 unless ``allowed(user, article)``."""
+    article = model_admin.get_object(request, object_id)
+    if article is None:
+        raise Http404(_("No such article."))
+    if not allowed(request.user, article):
+        raise PermissionDenied
+    return article
+
+
 # Set on the request once the article is saved: a POST without it wrote nothing to keep.
 SAVED_FLAG = "_newsroom_article_saved"
 
@@ -183,11 +193,9 @@ class WorkflowAdminMixin:
         return [*urls, *super().get_urls()]
 
     def add_note_view(self, request, object_id):
-        article = self.get_object(request, object_id)
-        if article is None:
-            raise Http404(_("No such article."))
-        if not roles.is_editor(request.user):
-            raise PermissionDenied
+        article = article_or_refuse(
+            self, request, object_id, lambda user, _article: roles.is_editor(user)
+        )
         form = NoteForm(request.POST)
         change_url = reverse("admin:articles_article_change", args=[article.pk])
         if not form.is_valid():

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import path
 
-from articles.public.authors import author_name
+from articles.models import author_name
 
 PAGE_SIZE = 20
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from reversion.models import Version
 
 from articles.workflow import history, roles
+from articles.workflow.admin import article_or_refuse
 
 
 class HistoryAdminMixin:
@@ -36,14 +37,6 @@ class HistoryAdminMixin:
         ]
         return [*urls, *super().get_urls()]
 
-    def _viewable(self, request, object_id):
-        article = self.get_object(request, object_id)
-        if article is None:
-            raise Http404(_("No such article."))
-        if not roles.can_view(request.user, article):
-            raise PermissionDenied
-        return article
-
     def _context(self, request, article, title):
         return {
             **self.admin_site.each_context(request),
@@ -55,7 +48,7 @@ class HistoryAdminMixin:
 
     def history_view(self, request, object_id, extra_context=None):
         """The article's revisions, newest first, to compare or restore."""
-        article = self._viewable(request, object_id)
+        article = article_or_refuse(self, request, object_id, roles.can_view)
         versions = list(history.versions_of(article))
         context = {
             **self._context(request, article, _("History of “%(title)s”") % {"title": article}),
@@ -65,7 +58,7 @@ class HistoryAdminMixin:
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 
     def compare_view(self, request, object_id):
-        article = self._viewable(request, object_id)
+        article = article_or_refuse(self, request, object_id, roles.can_view)
         versions = history.versions_of(article)
         try:
             older = versions.get(pk=int(request.GET.get("from", "")))
@@ -86,11 +79,10 @@ class HistoryAdminMixin:
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
     def restore_view(self, request, object_id, version_id):
-        article = self.get_object(request, object_id)
-        if article is None:
-            raise Http404(_("No such article."))
-        if not (roles.is_editor(request.user) and self.has_change_permission(request, article)):
-            raise PermissionDenied
+        def may_restore(user, article):
+            return roles.is_editor(user) and self.has_change_permission(request, article)
+
+        article = article_or_refuse(self, request, object_id, may_restore)
         version = get_object_or_404(history.versions_of(article), pk=version_id)
         try:
             problems = history.restore(article=article, version=version, user=request.user)

@@ -1,8 +1,7 @@
 """Admin views of the article's previews: preview, share a signed link, revoke it."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import PreviewLink
 from articles.workflow import previews, roles
+from articles.workflow.admin import article_or_refuse
 
 
 class PreviewAdminMixin:
@@ -38,24 +38,16 @@ class PreviewAdminMixin:
         ]
         return [*urls, *super().get_urls()]
 
-    def _article_or_refuse(self, request, object_id, check):
-        article = self.get_object(request, object_id)
-        if article is None:
-            raise Http404(_("No such article."))
-        if not check(request.user, article):
-            raise PermissionDenied
-        return article
-
     def _change_url(self, article):
         return reverse("admin:articles_article_change", args=[article.pk])
 
     def preview_view(self, request, object_id):
-        article = self._article_or_refuse(request, object_id, roles.can_view)
+        article = article_or_refuse(self, request, object_id, roles.can_view)
         article = previews.preview_queryset().get(pk=article.pk)
         return previews.render_preview(request, article, shared=False)
 
     def share_view(self, request, object_id):
-        article = self._article_or_refuse(request, object_id, roles.can_edit)
+        article = article_or_refuse(self, request, object_id, roles.can_edit)
         link, token = previews.create_link(article=article, user=request.user)
         self.message_user(
             request,
@@ -71,7 +63,7 @@ class PreviewAdminMixin:
         return HttpResponseRedirect(self._change_url(article))
 
     def revoke_share_view(self, request, object_id, link_id):
-        article = self._article_or_refuse(request, object_id, roles.can_edit)
+        article = article_or_refuse(self, request, object_id, roles.can_edit)
         link = get_object_or_404(PreviewLink, pk=link_id, article=article)
         previews.revoke(link=link)
         self.message_user(request, _("The preview link was revoked."), messages.SUCCESS)

@@ -1,16 +1,16 @@
 """The article form as the workflow sees it: roles, status moves, no lost edits."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.forms import ArticleAdminForm
-from articles.models import Article
+from articles.models import Article, author_name
 from articles.workflow.history import diff_fields, last_change
-from articles.workflow.moves import MOVES
+from articles.workflow.moves import MOVES, NOTE_REQUIRED, check_move
 from articles.workflow.roles import can_edit, is_editor
 
 # Fields only editors set; the status itself only ever changes through a move.
@@ -104,20 +104,12 @@ class WorkflowArticleForm(ArticleAdminForm):
         move = MOVES.get(name)
         if move is None:
             raise ValidationError(_("Unknown status change."), code="unknown_move")
-        if move.editors_only and not is_editor(self.user):
-            raise ValidationError(
-                _("Only editors can publish, schedule, unpublish or send back an article."),
-                code="not_editor",
-            )
-        current = self.original_status
-        if current not in move.sources or (move.name == "publish" and self.instance.is_published):
-            raise ValidationError(
-                _("“%(action)s” is not possible for an article that is %(status)s.")
-                % {"action": move.label, "status": Article.Status(current).label.lower()},
-                code="invalid_transition",
-            )
+        try:
+            check_move(move, user=self.user, article=self.instance, current=self.original_status)
+        except PermissionDenied as error:
+            raise ValidationError(str(error), code="not_allowed") from None
         if move.note_required and not (cleaned.get("transition_note") or "").strip():
-            self.add_error("transition_note", _("Say why in a note: the author will read it."))
+            self.add_error("transition_note", NOTE_REQUIRED)
         self.requested_move = move
 
     def _check_conflict(self, cleaned):
@@ -142,7 +134,7 @@ class WorkflowArticleForm(ArticleAdminForm):
         if note and (when is None or note.created_at > when):
             user, when = note.created_by, note.created_at
         when = when or current["updated_at"]
-        name = (user.get_full_name() or user.get_username()) if user else _("someone else")
+        name = author_name(user) if user else _("someone else")
         self.conflict = {
             "user": name,
             "at": when,

@@ -25,6 +25,8 @@ Status = Article.Status
 # A publication time this far in the past still counts as "now": the form took a moment.
 PAST_LEEWAY = datetime.timedelta(minutes=1)
 
+NOTE_REQUIRED = gettext_lazy("Say why in a note: the author will read it.")
+
 
 @dataclasses.dataclass(frozen=True)
 class Move:
@@ -97,12 +99,17 @@ def allowed_moves(user, article):
     return moves
 
 
-def _check(move, *, user, article, current):
+def check_move(move, *, user, article, current):
+    """Raise unless ``user`` may make ``move`` on ``article``, whose stored status is ``current``.
+
+    The moves check the locked row; the admin form checks the same before saving the edits.
+    """
     if move.editors_only and not is_editor(user):
         raise PermissionDenied(
             _("Only editors can publish, schedule, unpublish or send back an article.")
         )
-    if not move.editors_only and not can_edit(user, article):
+    # An article not saved yet is the one its writer is creating.
+    if not move.editors_only and article.pk is not None and not can_edit(user, article):
         raise PermissionDenied(_("You cannot change this article."))
     if current not in move.sources or (move.name == "publish" and article.is_published):
         raise ValidationError(
@@ -126,11 +133,9 @@ def _move(move_name, *, article, user, note=""):
     current, article.published_at = stored
     article.status = current
     note = (note or "").strip()
-    _check(move, user=user, article=article, current=current)
+    check_move(move, user=user, article=article, current=current)
     if move.note_required and not note:
-        raise ValidationError(
-            _("Say why in a note: the author will read it."), code="note_required"
-        )
+        raise ValidationError(NOTE_REQUIRED, code="note_required")
     return move, current, note
 
 

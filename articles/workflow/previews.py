@@ -13,14 +13,14 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.static import serve
 
-from articles.models import Article, Leader, PreviewLink, Transition
+from articles.models import Article, PreviewLink, Transition
 from articles.public.views import related_articles
 
 SALT = "articles.previews.share"  # signed links outlive the module path
@@ -96,13 +96,7 @@ def published_or_unpublished_since(link):
 
 def preview_queryset():
     """Articles as the public article page loads them, whatever their status."""
-    return Article.objects.prefetch_related(
-        "authors",
-        "countries",
-        Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-        "tags",
-        "notes",
-    )
+    return Article.objects.for_page()
 
 
 def private(response):

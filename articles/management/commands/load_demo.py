@@ -32,9 +32,14 @@ class Command(BaseCommand):
 
     def _leader(self, spec, countries):
         fields = {k: v for k, v in spec.items() if k not in {"slug", "country", "colour"}}
-        leader, _ = Leader.objects.update_or_create(
+        leader, created = Leader.objects.get_or_create(
             slug=spec["slug"], defaults={**fields, "country": countries[spec["country"]]}
         )
+        # The knowledge base (load_leaders) or an editor owns an existing leader's facts;
+        # the demo only adds the bio and portrait they lack.
+        if not created and not leader.bio:
+            leader.bio = spec["bio"]
+            leader.save(update_fields=["bio"])
         if not leader.portrait:
             picture = demo.draw_picture("portrait", size=(400, 400), colour=spec["colour"])
             leader.portrait.save(f"{spec['slug']}.jpg", ContentFile(picture), save=False)

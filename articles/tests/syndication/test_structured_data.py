@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Tag
+from articles.models import ArticleNote, Tag
 from articles.syndication import structured_data
 from articles.tests.helpers.factories import make_article, make_leader, make_user, uploaded_image
 
@@ -160,27 +160,8 @@ class TestNewsArticle:
         assert "<" not in text and ">" not in text and "&" not in text
         assert json.loads(text) == {"a": "</script><!--&\u2028"}
 
-    def test_correction_notes_hook(self, client, story, monkeypatch):
-        when = datetime.datetime(2019, 4, 26, 8, 0, tzinfo=datetime.UTC)
-        monkeypatch.setattr(
-            Article,
-            "correction_notes",
-            property(lambda self: [{"text": "Le sommet a eu lieu jeudi.", "date": when}]),
-            raising=False,
-        )
-        data = json_ld(client.get(story.get_absolute_url()))
-        assert data["correction"] == [
-            {
-                "@type": "CorrectionComment",
-                "text": "Le sommet a eu lieu jeudi.",
-                "datePublished": "2019-04-26T10:00:00+02:00",
-            }
-        ]
-
     def test_corrections_from_the_workflow_notes(self, client, story):
         """Corrections (not updates) from the workflow's ArticleNote: kind, text, created_at."""
-        from articles.models import ArticleNote
-
         for kind, text, day in [
             ("correction", "Le sommet a eu lieu jeudi.", 26),
             ("update", "Ajout d’une réaction de Séoul.", 27),

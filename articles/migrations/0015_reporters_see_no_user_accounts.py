@@ -30,6 +30,6 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0010_picture_library")]
+    dependencies = [("articles", "0014_leader_knowledge_base")]
 
     operations = [migrations.RunPython(revoke, grant)]
