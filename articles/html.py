@@ -1,4 +1,4 @@
-"""Server-side sanitising of editor HTML with nh3.
+"""Editor HTML: sanitised with nh3 on every save, and read back as plain text.
 
 The allow-list is what the admin's rich-text editor can produce; anything else
 (scripts, event handlers, style, ``javascript:`` and ``data:`` links) is removed,
@@ -10,6 +10,7 @@ at another site or at a file the library did not clean.
 """
 
 import re
+from html import unescape
 
 import nh3
 
@@ -91,3 +92,16 @@ def sanitize_html(html):
     cleaned = _drop_images_without_source(_cleaner.clean(html)).strip()
     # The editor leaves an empty paragraph in an empty document.
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
+
+
+# Where a line of text ends: the end of a block, a line break, a rule, the start of a list.
+_LINE_END = re.compile(
+    r"</(?:p|h[1-6]|li|blockquote|div|figcaption)\s*>|<(?:br|hr|ul|ol)\b[^>]*>", re.IGNORECASE
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_to_text(value, *, separator="\n"):
+    """The text of ``value``: each block, item and line break followed by ``separator``,
+    other tags removed ("<em>l</em>’article" stays one word), entities decoded."""
+    return unescape(_TAG.sub("", _LINE_END.sub(separator, value or "")))

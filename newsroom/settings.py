@@ -203,8 +203,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True
 
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom")
-# Languages whose country names (CLDR) "Suggest from text" and import_article know.
-NEWSROOM_SUGGEST_LANGUAGES = env_list("NEWSROOM_SUGGEST_LANGUAGES", ["fr", "en", "es", "de"])
+# Languages whose country names (CLDR) "Suggest from text" and import_article know;
+# by default the site's.
+NEWSROOM_SUGGEST_LANGUAGES = env_list(
+    "NEWSROOM_SUGGEST_LANGUAGES", [code for code, _name in LANGUAGES]
+)
 ARTICLES_PER_PAGE = 20
 
 SESSION_COOKIE_HTTPONLY = True

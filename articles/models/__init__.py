@@ -2,6 +2,7 @@
 
 from articles.models.article import (
     ARTICLE_LANGUAGES,
+    SITE_LANGUAGES,
     Article,
     ArticleQuerySet,
     author_name,
@@ -13,6 +14,7 @@ from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
 __all__ = [
     "ARTICLE_LANGUAGES",
+    "SITE_LANGUAGES",
     "Article",
     "ArticleNote",
     "ArticleQuerySet",

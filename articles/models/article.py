@@ -15,11 +15,12 @@ from articles.html import body_picture_ids, sanitize_html
 from articles.models.subjects import Country, Leader, TaggedArticle
 from articles.pictures.validation import SafeImageField, validate_image_file
 
+# The site's languages (settings.LANGUAGES): its pages, search stemmers, and the
+# names of countries that search and suggestions know.
+SITE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Articles are written in those, and in these.
 ARTICLE_LANGUAGES = [
-    ("fr", _("French")),
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("de", _("German")),
+    *settings.LANGUAGES,
     ("it", _("Italian")),
     ("pt", _("Portuguese")),
     ("ru", _("Russian")),

@@ -5,18 +5,14 @@ Countries, leaders and the language go into the index as opaque tokens
 filter on one, are answered by the index alone, without joins.
 """
 
-import html
-import re
 from dataclasses import dataclass
 
+from articles.html import html_to_text
 from articles.text import fold
 
-_TAG = re.compile(r"<[^>]*>")
-
-# The four site languages have a stemmer on PostgreSQL; other languages are
-# indexed without one.
+# PostgreSQL's stemmers for the site languages; other languages are indexed without one.
 PG_CONFIGS = {"fr": "french", "en": "english", "es": "spanish", "de": "german"}
-PG_QUERY_CONFIGS = ["french", "english", "spanish", "german", "simple"]
+PG_QUERY_CONFIGS = [*PG_CONFIGS.values(), "simple"]
 
 
 # Letters that are not "letter + accent" in Unicode, so folding keeps them.
@@ -41,11 +37,6 @@ def leader_token(pk):
 
 def language_token(language):
     return f"xxlang{language.lower()}"
-
-
-def html_to_text(value):
-    # Tags become spaces so "<p>a</p><p>b</p>" stays two words.
-    return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())
 
 
 @dataclass

@@ -10,9 +10,10 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
-from articles.models import Article, Country, TaggedArticle
+from articles.html import html_to_text
+from articles.models import SITE_LANGUAGES, Article, Country, TaggedArticle
 from articles.search.backends import get_backend
-from articles.search.documents import country_token, html_to_text, language_token, leader_token
+from articles.search.documents import country_token, language_token, leader_token
 from articles.search.highlight import highlight, snippet
 from articles.search.index import generation
 from articles.search.query import Group, known_leaders, parse, words
@@ -72,7 +73,7 @@ class Search:
             for spelling in [leader.name, *leader.alias_list]:
                 terms += words(spelling)
         for country in self.countries:
-            for language in ("fr", "en", "es", "de"):
+            for language in SITE_LANGUAGES:
                 terms += words(country.name_in(language))
         return list(dict.fromkeys(t for t in terms if len(t) > 2))
 
@@ -307,6 +308,6 @@ def decorate(articles, terms):
     """Add ``headline_html`` and ``snippet_html`` to each article of a page."""
     for article in articles:
         article.headline_html = highlight(article.title, terms)
-        text = html_to_text(article.body) or article.standfirst
+        text = " ".join(html_to_text(article.body).split()) or article.standfirst
         article.snippet_html = snippet(text, terms)
     return articles

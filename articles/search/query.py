@@ -14,14 +14,13 @@ from functools import lru_cache
 from babel import Locale
 from babel.localedata import locale_identifiers
 
-from articles.models.article import ARTICLE_LANGUAGES
+from articles.models import ARTICLE_LANGUAGES, SITE_LANGUAGES
 from articles.search.documents import country_token, leader_token, search_fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 # The longest entity name we look for, in words ("Saint-Vincent-et-les-Grenadines").
 MAX_NAME_WORDS = 6
-SITE_LANGUAGES = {"fr", "en", "es", "de"}
 
 _WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -6,28 +6,20 @@ name; ``static/articles/js/suggest.js`` shows them and adds the chosen ones to
 the form without reloading it. Mixed into ``ArticleAdmin``.
 """
 
-import html
 import json
-import re
 
 from django import forms
 from django.conf import settings
 from django.http import JsonResponse
 from django.urls import path, reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from articles.html import html_to_text
 from articles.models import ARTICLE_LANGUAGES
 from articles.suggest.engine import suggest
 
 MAX_CHARS = 500_000
-_BLOCK_END = re.compile(r"(?i)</(?:p|h[1-6]|li|blockquote|div)>|<br\s*/?>|<hr\s*/?>")
-
-
-def plain_text(body_html):
-    """Paragraphs of an HTML body as plain text, split by blank lines."""
-    return html.unescape(strip_tags(_BLOCK_END.sub("\n\n", body_html or "")))
 
 
 def suggestion_payload(result):
@@ -89,10 +81,10 @@ class SuggestFromTextMixin:
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             return JsonResponse({"error": _("You may not edit articles.")}, status=403)
         title = request.POST.get("title", "")
+        # Paragraphs apart, as the matcher reads sentence starts.
+        body = html_to_text(request.POST.get("body"), separator="\n\n")
         text = "\n\n".join(
-            part
-            for part in (request.POST.get("standfirst", ""), plain_text(request.POST.get("body")))
-            if part.strip()
+            part for part in (request.POST.get("standfirst", ""), body) if part.strip()
         )
         if len(title) + len(text) > MAX_CHARS:
             message = _("The text is too long to analyse (%(max)d characters at most).")

@@ -14,12 +14,13 @@ come from :mod:`articles.suggest.knowledge`, which builds and caches the index;
 """
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import ahocorasick
+
+from articles.text import fold_char
 
 COUNTRY, LEADER, TAG = "country", "leader", "tag"
 KINDS = (COUNTRY, LEADER, TAG)
@@ -59,20 +60,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _WORD = re.compile(r"[^\W_][\w'.-]*")
 _SENTENCE_START = tuple('.!?:;«“"(—–\n')
 
-_FOLD_CACHE = {}
+# Folded as the rest of the site folds (articles.text), plus one apostrophe and one hyphen.
+_FOLD_CACHE = {**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(HYPHENS, "-")}
 
 
 def _fold_char(ch):
     folded = _FOLD_CACHE.get(ch)
     if folded is None:
-        if ch in APOSTROPHES:
-            folded = "'"
-        elif ch in HYPHENS:
-            folded = "-"
-        else:
-            decomposed = unicodedata.normalize("NFKD", ch.casefold())
-            folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-        _FOLD_CACHE[ch] = folded
+        folded = _FOLD_CACHE[ch] = fold_char(ch)
     return folded
 
 

@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from articles.models import Country, Leader, Tag
+from articles.models import SITE_LANGUAGES, Country, Leader, Tag
 from articles.suggest.engine import (
     COUNTRY,
     LEADER,
@@ -38,7 +38,6 @@ from articles.suggest.engine import (
 DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
 FORMS_FILE = Path(__file__).resolve().parent / "data" / "country_forms.json"
 VERSION_KEY = "articles:entities:version"
-DEFAULT_LANGUAGES = ("fr", "en", "es", "de")
 # Without a shared cache (no REDIS_URL) a worker does not see another worker's
 # changes; it rebuilds after this many seconds anyway.
 DEFAULT_MAX_AGE = 300
@@ -49,7 +48,7 @@ _local = {"version": None, "snapshot": None, "indexes": {}, "loaded": 0.0}
 
 
 def suggest_languages():
-    return tuple(getattr(settings, "NEWSROOM_SUGGEST_LANGUAGES", DEFAULT_LANGUAGES))
+    return tuple(getattr(settings, "NEWSROOM_SUGGEST_LANGUAGES", SITE_LANGUAGES))
 
 
 def expand(pattern):

@@ -8,17 +8,16 @@ inside ``<script>``.
 """
 
 import json
-import re
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.html import html_to_text
 from articles.models import ArticleNote, author_name
 from articles.pictures import renditions
 from articles.public.authors import author_url
@@ -59,12 +58,8 @@ def describe(text):
     return Truncator(" ".join((text or "").split())).chars(DESCRIPTION_LENGTH)
 
 
-_BLOCK_TAG = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|br|hr|div)\b[^>]*>", re.I)
-
-
 def word_count(html):
-    # Block tags separate words ("<p>un</p><p>deux</p>" is two), inline ones do not.
-    text = strip_tags(_BLOCK_TAG.sub(" ", html))
+    text = html_to_text(html)
     return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
 
 

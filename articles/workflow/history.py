@@ -6,7 +6,6 @@ back the subjects too, and says which ones were deleted since.
 """
 
 import difflib
-import html
 import re
 
 import reversion
@@ -15,11 +14,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
+from articles.html import html_to_text
 from articles.models import Article, Country, Leader, Tag, TaggedArticle
 from articles.workflow.roles import is_editor
 
@@ -43,7 +43,6 @@ RESTORED_FIELDS = [
 DIFFED_FIELDS = [("title", "headline"), ("standfirst", "standfirst"), ("body", "body")]
 
 _TOKENS = re.compile(r"\s+|\w+(?:[’'-]\w+)*|[^\w\s]")
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>|<hr\s*/?>", re.IGNORECASE)
 
 
 def register_models():
@@ -55,12 +54,6 @@ def register_models():
         reversion.register(TaggedArticle, follow=["tag"])
     if not reversion.is_registered(Article):
         reversion.register(Article, follow=["countries", "leaders", "tagged_items"])
-
-
-def html_to_text(value):
-    """Readable text of the body: one paragraph per line, entities decoded."""
-    text = strip_tags(_BLOCK_END.sub(lambda m: m.group(0) + "\n", value or ""))
-    return html.unescape(text).strip()
 
 
 def word_diff(old, new):
@@ -85,7 +78,8 @@ def diff_fields(old, new):
     for name, _label in DIFFED_FIELDS:
         before, after = old.get(name) or "", new.get(name) or ""
         if name == "body":
-            before, after = html_to_text(before), html_to_text(after)
+            # Compared as text, one paragraph a line.
+            before, after = html_to_text(before).strip(), html_to_text(after).strip()
         label = Article._meta.get_field(name).verbose_name
         rows.append((label, word_diff(before, after), before != after))
     return rows

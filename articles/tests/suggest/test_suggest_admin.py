@@ -6,7 +6,6 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Tag
-from articles.suggest.admin import plain_text
 from articles.tests.helpers.factories import make_article, make_editor, make_user
 
 URL = "admin:articles_article_suggest_from_text"
@@ -23,15 +22,6 @@ def editor_client(client):
 
 def post(client, **data):
     return client.post(reverse(URL), {"language": "fr", **data})
-
-
-def test_plain_text_keeps_paragraphs():
-    assert plain_text("<p>Un &amp; deux</p><p>trois<br>quatre</p>").split("\n\n") == [
-        "Un & deux",
-        "trois",
-        "quatre",
-        "",
-    ]
 
 
 class TestSuggestView:

@@ -48,9 +48,6 @@ class TestWordDiff:
         diff = history.word_diff("« Paix » à Séoul", "« Paix » à Pyongyang")
         assert diff.endswith("<del>Séoul</del><ins>Pyongyang</ins>")
 
-    def test_body_is_compared_as_text(self):
-        assert history.html_to_text("<p>Un</p><p>Deux &amp; trois</p>") == "Un\nDeux & trois"
-
 
 class TestRevisions:
     def test_every_admin_save_stores_a_revision_with_subjects(self, editor_client, editor):
