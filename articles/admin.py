@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from articles import services
+from articles.coverage import KeepPublishedCoverageMixin
 from articles.forms import TagMergeForm
 from articles.models import Article, Country, Leader, Tag
 from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
@@ -32,14 +33,16 @@ def _links(objects):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
+    coverage_field = "countries"
     list_display = ["code", "name", "slug"]
     search_fields = ["name", "code", "slug", "aliases"]
     ordering = ["name"]
 
 
 @admin.register(Leader)
-class LeaderAdmin(admin.ModelAdmin):
+class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
+    coverage_field = "leaders"
     list_display = [
         "thumbnail",
         "name",
@@ -114,7 +117,7 @@ class TagAdmin(admin.ModelAdmin):
         if form.is_bound and form.is_valid():
             survivor = form.cleaned_data["survivor"]
             others = list(queryset.exclude(pk=survivor.pk))
-            services.merge_tags(survivor=survivor, others=others)
+            services.merge_tags(survivor=survivor, others=others, user=request.user)
             self.message_user(
                 request,
                 ngettext(

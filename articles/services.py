@@ -4,6 +4,7 @@ Views, the admin and management commands call these rather than saving models
 themselves, so the rules hold whoever acts.
 """
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, Tag, TaggedArticle
 from articles.text import fold, folded_slug
+from articles.workflow.history import save_baseline_revision
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
@@ -85,9 +87,11 @@ def set_tags(*, article, names):
 
 
 @transaction.atomic
-def merge_tags(*, survivor, others):
+def merge_tags(*, survivor, others, user=None):
     """Fold ``others`` into ``survivor``: every article they tagged keeps its coverage.
 
+    Each article whose tags change gets a revision (after a baseline of how it was, if
+    it had none) and a new ``updated_at``, so feeds and partners see the change.
     Returns the number of articles that gained the survivor tag.
     """
     others = [tag for tag in others if tag.pk != survivor.pk]
@@ -99,6 +103,8 @@ def merge_tags(*, survivor, others):
             "content_object_id", flat=True
         )
     )
+    for article in Article.objects.filter(pk__in=article_ids):
+        save_baseline_revision(article=article)
     already = set(
         TaggedArticle.objects.filter(tag=survivor, content_object_id__in=article_ids).values_list(
             "content_object_id", flat=True
@@ -110,4 +116,14 @@ def merge_tags(*, survivor, others):
         for article_id in sorted(article_ids - already)
     )
     Tag.objects.filter(pk__in=other_ids).delete()
+    with reversion.create_revision():
+        for article in Article.objects.filter(pk__in=article_ids):
+            article.save(update_fields=["updated_at"])
+            reversion.add_to_revision(article)
+        if user is not None:
+            reversion.set_user(user)
+        reversion.set_comment(
+            _("Tags %(others)s merged into “%(name)s”")
+            % {"others": ", ".join(f"“{tag.name}”" for tag in others), "name": survivor.name}
+        )
     return len(article_ids - already)
