@@ -30,9 +30,9 @@ from articles.tests.helpers.factories import (
     make_editor,
     make_leader,
     make_reporter,
-    uploaded_image,
 )
 from articles.tests.helpers.hostile_site import HOSTILE_TITLE, build_site
+from articles.tests.helpers.pictures import make_picture
 from articles.tests.syndication.test_api import assert_ninjs
 from articles.workflow import moves
 
@@ -58,11 +58,10 @@ def site():
     make_article(
         title="Programmé pour demain",
         published_at=timezone.now() + timezone.timedelta(days=1),
-        lead_image=uploaded_image(size=(90, 60)),
-        lead_image_alt="Ancienne image d’en-tête",
+        lead_picture=make_picture(size=(90, 60), alt_text="Image d’en-tête programmée"),
     )
     make_article(title="Dépublié", status=Article.Status.UNPUBLISHED)
-    make_leader(name="Ancien portrait", portrait=uploaded_image(size=(40, 50)))
+    make_leader(name="Ancien portrait", portrait=make_picture(size=(40, 50)))
     russia = Country.objects.get(code="RU")
     russia.description = "Notre couverture de la Russie."
     russia.save()

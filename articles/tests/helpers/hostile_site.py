@@ -34,7 +34,7 @@ def build_site():
         role="Président",
         bio="Au pouvoir depuis 2000 ; « réélu » en 2024.",
         in_office_from=datetime.date(2000, 5, 7),
-        portrait_picture=make_picture(size=(300, 400), alt_text="Portrait officiel"),
+        portrait=make_picture(size=(300, 400), alt_text="Portrait officiel"),
     )
     lead = make_picture(size=(1200, 800), alt_text="Deux dirigeants se serrent la main")
     body_picture = make_picture(size=(800, 600), alt_text="Le port de Vladivostok")
