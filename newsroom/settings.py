@@ -180,12 +180,9 @@ LANGUAGES = [
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
-# Each concern keeps its own catalogue; the site-wide one comes first.
-LOCALE_PATHS = [
-    BASE_DIR / "locale",
-    BASE_DIR / "articles" / "security" / "locale",
-    BASE_DIR / "articles" / "pictures" / "locale",
-]
+# One French catalogue for the whole project (the app has no locale/ of its own,
+# so no string is translated twice with one version silently winning).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
