@@ -9,23 +9,13 @@ from django.utils import timezone, translation
 
 from articles.models import Article, Transition
 from articles.tests.helpers.admin_forms import form_data
-from articles.tests.helpers.factories import make_article, make_editor, make_reporter
+from articles.tests.helpers.factories import make_article, make_reporter
 from articles.workflow import moves as workflow
 from articles.workflow import roles
 
 pytestmark = pytest.mark.django_db
 
 Status = Article.Status
-
-
-@pytest.fixture
-def reporter():
-    return make_reporter(username="reporter_a", first_name="Anne", last_name="Reporter")
-
-
-@pytest.fixture
-def editor():
-    return make_editor(username="editor", first_name="Éric", last_name="Éditeur")
 
 
 @pytest.fixture
