@@ -292,19 +292,17 @@ class TestSubjectPages:
             make_article(leaders=[make_leader()], countries=[["FR", "DE", "ES", "IT", "JP"][i]])
         assert queries() == before
 
-    def test_item_list_positions_continue_on_page_two(self, client, settings):
+    def test_item_list_positions_continue_on_page_two(self, client, monkeypatch):
         now = timezone.now()
         articles = [
             make_article(published_at=now - datetime.timedelta(minutes=i)) for i in range(3)
         ]
         from articles.public.views import HomeView
 
-        original = HomeView.paginate_by
-        HomeView.paginate_by = 2
-        try:
-            response = client.get(reverse("articles:home"), {"page": 2})
-        finally:
-            HomeView.paginate_by = original
+        # monkeypatch takes the attribute back off the class: assigning the inherited
+        # value back would shadow the mixin's for every later test.
+        monkeypatch.setattr(HomeView, "paginate_by", 2)
+        response = client.get(reverse("articles:home"), {"page": 2})
         item_list = graph(response)["ItemList"]
         assert item_list["itemListElement"] == [
             {
