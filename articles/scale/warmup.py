@@ -10,7 +10,7 @@ reader or editor.
 import logging
 import time
 
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +29,5 @@ def warm():
     except DatabaseError:
         # Not migrated yet, or the database is away: the first request builds them.
         logger.warning("Warm-up skipped: the database is not ready.", exc_info=True)
-    finally:
-        close_old_connections()
+    # The connection it opened stays: the first request's start checks it as usual.
     return (time.perf_counter() - start) * 1000
