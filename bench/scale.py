@@ -116,6 +116,14 @@ def best_ms(client, url, repeat, before=None):
     return min(timings), statistics.median(timings)
 
 
+def zipf_cumulative(n):
+    total, out = 0.0, []
+    for rank in range(n):
+        total += 1 / (rank + 1)
+        out.append(total)
+    return out
+
+
 class Filler:
     """Adds articles, oldest last, with their countries, leaders, tags and authors."""
 
@@ -128,9 +136,9 @@ class Filler:
 
         self.rng = random.Random(seed)
         self.vocabularies = {lang: vocabulary(self.rng, lang) for lang in ("fr", "en")}
+        # Cumulative Zipf weights, computed once: random.choices would sum them per call.
         self.weights = {
-            lang: [1 / (rank + 1) for rank in range(len(words))]
-            for lang, words in self.vocabularies.items()
+            lang: zipf_cumulative(len(words)) for lang, words in self.vocabularies.items()
         }
         countries = dict(Country.objects.values_list("code", "pk"))
         self.main = [countries[c] for c in MAIN_COUNTRIES if c in countries]
@@ -157,13 +165,15 @@ class Filler:
             self.authors.append(user.pk)
         self.made = 0
         self.now = None
+        self._cumulative = {}
 
     def text(self, lang, n):
         return " ".join(self.rng.choices(self.vocabularies[lang], weights=self.weights[lang], k=n))
 
     def zipf(self, items, k):
-        weights = [1 / (rank + 1) for rank in range(len(items))]
-        return set(self.rng.choices(items, weights=weights, k=k))
+        if len(items) not in self._cumulative:
+            self._cumulative[len(items)] = zipf_cumulative(len(items))
+        return set(self.rng.choices(items, cum_weights=self._cumulative[len(items)], k=k))
 
     def fill_to(self, total, batch=2000):
         from django.db import connection, transaction
