@@ -17,6 +17,7 @@ from articles.pictures.admin import thumbnail as picture_thumbnail
 from articles.pictures.article_form import NEW_PICTURE_FIELDS, LeadPictureAdminMixin
 from articles.scale.admin_lists import (
     EstimatedCountPaginator,
+    FlatChangeList,
     PublicationDateFilter,
     UsedSubjectFilter,
 )
@@ -205,6 +206,9 @@ class ArticleAdmin(
             .defer("body")
             .prefetch_related("countries", "leaders", "tags")
         )
+
+    def get_changelist(self, request, **kwargs):
+        return FlatChangeList
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

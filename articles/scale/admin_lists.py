@@ -10,6 +10,8 @@ import datetime
 import json
 
 from django.contrib import admin
+from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
@@ -17,6 +19,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from articles.scale.paging import by_subject
 
 
 def _local_start(year, month=1):
@@ -118,6 +122,46 @@ class UsedSubjectFilter(admin.RelatedFieldListFilter):
         used = Exists(articles.filter(**{field.name: OuterRef("pk")}))
         ordering = self.field_admin_ordering(field, request, model_admin)
         return field.get_choices(include_blank=False, limit_choices_to=Q(used), ordering=ordering)
+
+    def queryset(self, request, queryset):
+        # One subject chosen: a busy one is read off the article index (by_subject).
+        values = self.lookup_val or []
+        if len(values) == 1 and not self.lookup_val_isnull and "__" not in self.field_path:
+            try:
+                subject = int(values[0])
+            except (TypeError, ValueError):
+                subject = None
+            if subject is not None:
+                return by_subject(queryset, self.field_path, subject)
+        return super().queryset(request, queryset)
+
+
+class FlatChangeList(ChangeList):
+    """No DISTINCT for one country, leader or tag chosen in the filters.
+
+    Django's change list adds DISTINCT whenever a filter crosses a many-to-many
+    relation, and then counts by comparing every column of every row. A link
+    table with one row per (article, subject) cannot repeat an article for one
+    subject; several chosen at once (or other lookups) still get DISTINCT.
+    """
+
+    def get_filters(self, request):
+        specs, has_filters, remaining, may_have_duplicates, active = super().get_filters(request)
+        if may_have_duplicates:
+            single = all(
+                len(spec.lookup_val or []) <= 1
+                for spec in specs
+                if isinstance(spec, admin.RelatedFieldListFilter)
+            )
+            others = any(lookup_spawns_duplicates(self.lookup_opts, key) for key in remaining)
+            unknown = any(
+                isinstance(spec, admin.FieldListFilter)
+                and spec.field.many_to_many
+                and not isinstance(spec, UsedSubjectFilter)
+                for spec in specs
+            )
+            may_have_duplicates = not single or others or unknown
+        return specs, has_filters, remaining, may_have_duplicates, active
 
 
 # The planner's estimate stands in for a count above this many rows.
