@@ -46,6 +46,7 @@ serve: install
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=0 $(BIN)/python manage.py load_leaders
+	DJANGO_DEBUG=0 $(BIN)/python manage.py build_search_names
 	DJANGO_DEBUG=0 $(BIN)/gunicorn newsroom.wsgi -c gunicorn.conf.py
 
 # One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs in one process.

@@ -18,3 +18,11 @@ max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    # In each worker, after the fork: search names, leaders and suggestion
+    # indexes are built before the first request rather than during it.
+    from articles.scale.warmup import warm
+
+    warm()

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from articles.models import Article, storable_id
 from articles.public.views import SubjectArticlesView
+from articles.scale.paging import by_subject
 
 
 def author_url(user):
@@ -28,4 +29,4 @@ class AuthorView(SubjectArticlesView):
             pk__in=Article.objects.published().values("authors")
         )
         self.subject = get_object_or_404(authors, pk=self.kwargs["pk"])
-        return queryset.filter(authors=self.subject)
+        return by_subject(queryset, "authors", self.subject)

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
+from articles.scale.paging import BoundedPaginator, by_subject
 from articles.text import fold
 
 # Old addresses of originals redirect to a rendition this wide (or the widest).
@@ -26,6 +27,7 @@ class PublishedArticlesMixin:
     """
 
     paginate_by = settings.ARTICLES_PER_PAGE
+    paginator_class = BoundedPaginator
     context_object_name = "articles"
 
     def filter_articles(self, queryset):
@@ -51,7 +53,7 @@ class SubjectArticlesView(PublishedArticlesMixin, ListView):
 
     def filter_articles(self, queryset):
         self.subject = get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
-        return queryset.filter(**{self.article_filter: self.subject})
+        return by_subject(queryset, self.article_filter, self.subject)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

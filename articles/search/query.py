@@ -5,12 +5,15 @@ Nothing the reader typed reaches the database as syntax: the query is folded
 a bound parameter. Operators, quotes and column names are just ignored.
 """
 
+import json
 import re
 import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+import babel
 from babel import Locale
 from babel.localedata import locale_identifiers
 
@@ -78,15 +81,36 @@ def _too_short(key, site_language):
     return len(key) < (3 if site_language else 4)
 
 
+# Built by `manage.py build_search_names`: reading CLDR costs a new worker a few
+# hundred milliseconds, this file a few.
+NAMES_FILE = Path(__file__).resolve().parent / "data" / "country_names.json"
+
+
+def name_languages():
+    """The languages whose country names search knows: those articles are written in."""
+    return sorted(code for code, _name in ARTICLE_LANGUAGES)
+
+
 @lru_cache(maxsize=1)
 def country_names():
     """Every CLDR name of every country in the languages articles are written in, folded.
 
-    {"coree du nord": {"KP"}, ...}. Only those locales are read: all of CLDR (about
-    700 locales) made a new worker's first search take seconds.
+    {"coree du nord": {"KP"}, ...}. Read from ``NAMES_FILE`` when it was built
+    for these languages and this CLDR (Babel) version, else from CLDR itself.
     """
+    try:
+        data = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if data.get("languages") == name_languages() and data.get("babel") == babel.__version__:
+        return {key: set(codes) for key, codes in data["names"].items()}
+    return build_country_names(name_languages())
+
+
+def build_country_names(languages):
+    """Country names from CLDR, in ``languages`` only (about 700 locales in all)."""
     names = {}
-    languages = {code for code, _name in ARTICLE_LANGUAGES}
+    languages = set(languages)
     for identifier in locale_identifiers():
         language, *rest = identifier.split("_")
         # Regional variants (fr_CA, en_GB...) rename few countries; scripts (zh_Hant) do.
@@ -105,6 +129,23 @@ def country_names():
                 continue
             names.setdefault(key, set()).add(code)
     return names
+
+
+def write_names_file(path=NAMES_FILE):
+    """Write the country names of ``name_languages()`` for ``country_names()`` to read."""
+    languages = name_languages()
+    names = build_country_names(languages)
+    data = {
+        "languages": languages,
+        "babel": babel.__version__,
+        "names": {key: sorted(codes) for key, codes in sorted(names.items())},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    country_names.cache_clear()
+    return len(names)
 
 
 def leader_names(leaders):

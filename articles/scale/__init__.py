@@ -1,0 +1,1 @@
+"""Staying fast as the archive grows: admin lists, counts, warm workers."""
