@@ -13,6 +13,7 @@ come from :mod:`articles.suggest.knowledge`, which builds and caches the index;
 ``detect(index, ...)`` works on any index (tests, benchmark).
 """
 
+import datetime
 import re
 from collections import defaultdict
 
@@ -46,6 +47,7 @@ from articles.suggest.subjects import (
     mark_subjects,
     read_as_a_whole,
 )
+from articles.suggest.titles import Offices, references
 
 # Scripts written without spaces between words: their forms match anywhere.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -79,8 +81,19 @@ __all__ = [
 class Index:
     """The automaton for one language, built once from a list of forms."""
 
-    def __init__(self, forms, *, language, street_before=(), street_after=(), given_names=()):
+    def __init__(
+        self,
+        forms,
+        *,
+        language,
+        street_before=(),
+        street_after=(),
+        given_names=(),
+        offices=None,
+    ):
         self.language = language
+        # Who held which office when: "le président russe" is the holder on the article's date.
+        self.offices = offices if offices is not None else Offices()
         self.street_before = tuple(street_before)
         self.street_after = frozenset(street_after)
         self.given_names = frozenset(fold_key(name) for name in given_names)
@@ -216,8 +229,12 @@ def _next_word(folded, stop):
     return match.group().rstrip(".") if match else ""
 
 
-def detect(index, text, *, title=""):
-    """Suggestions for ``text`` (plain, paragraphs split by blank lines) and its ``title``."""
+def detect(index, text, *, title="", date=None):
+    """Suggestions for ``text`` (plain, paragraphs split by blank lines) and its ``title``.
+
+    ``date``: the article's, for the leaders named by their title only (default today).
+    """
+    date = date or datetime.date.today()
     fields = []
     for name, content in (("title", title), ("text", text)):
         if content:
@@ -226,7 +243,7 @@ def detect(index, text, *, title=""):
             fields.append((name, content, folded, scanned))
     stands = read_as_a_whole(fields)
     found = {}
-    for field_name, content, _folded, scanned in fields:
+    for field_name, content, folded, scanned in fields:
         first_end, lead_end = structure(content) if field_name == "text" else (0, 0)
         hits = defaultdict(set)
         # A set: the same words can be several forms of one target (CLDR and data file).
@@ -235,6 +252,7 @@ def detect(index, text, *, title=""):
                 continue
             for target in form.targets:
                 hits[target.kind].add((start, end, target))
+        _add_references(index, hits, content, folded, date)
         for kind_hits in hits.values():
             for start, end, target in longest_first(kind_hits):
                 if field_name == "title" or start < first_end:
@@ -267,9 +285,32 @@ def detect(index, text, *, title=""):
     return Suggestions(countries=by_kind[COUNTRY], leaders=by_kind[LEADER], tags=by_kind[TAG])
 
 
-def suggest(text, language, *, title=""):
+# Between a name and its title: "Vladimir Poutine, le président russe", "(the Pope)".
+_BESIDE = re.compile(r"[\s,(–—-]*(?:\w{1,3}['’]?\s*)?")
+
+
+def _add_references(index, hits, content, folded, date):
+    """Leaders named by their title only; not when their name stands right beside it
+    ("le président russe Vladimir Poutine" names him once)."""
+    named = hits[LEADER]
+    # Whole country names only: "Guinean" in "Papua New Guinean" is not Guinea.
+    countries = longest_first(hits[COUNTRY])
+    for start, end, target in references(
+        index, content, folded, countries, date, named=list(named)
+    ):
+        if not any(
+            other == target
+            and _BESIDE.fullmatch(
+                content[other_end:start] if other_end <= start else content[end:other_start]
+            )
+            for other_start, other_end, other in named
+        ):
+            named.add((start, end, target))
+
+
+def suggest(text, language, *, title="", date=None):
     """Countries, leaders and tags named in ``text`` and ``title``, scored."""
     # Imported here: the engine itself needs no models, the cached index does.
     from articles.suggest.knowledge import get_index
 
-    return detect(get_index(language), text, title=title)
+    return detect(get_index(language), text, title=title, date=date)

@@ -8,6 +8,7 @@ when a country, leader or tag changes: saves and deletes bump a version kept
 in the shared cache, so every worker notices.
 """
 
+import datetime
 import json
 import re
 import threading
@@ -33,6 +34,14 @@ from articles.suggest.engine import (
     Sense,
     Target,
     fold_key,
+)
+from articles.suggest.titles import (
+    CHANCELLOR,
+    GOVERNMENT,
+    MONARCH,
+    Office,
+    Offices,
+    role_asks,
 )
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
@@ -150,13 +159,7 @@ def build_forms(snapshot, language):
     }
     forms = _country_forms(snapshot["countries"], countries, language)
     for leader in snapshot["leaders"]:
-        target = Target(
-            kind=LEADER,
-            id=leader["id"],
-            key=leader["slug"],
-            name=leader["name"],
-            country=leader.get("country"),
-        )
+        target = leader_target(leader)
         for name in [leader["name"], *leader["aliases"]]:
             # A surname alone is a proper noun: "Trump", not "trump card".
             case = name_case(name)
@@ -208,6 +211,55 @@ def _country_forms(rows, targets, language):
     return forms
 
 
+def leader_target(leader):
+    return Target(
+        kind=LEADER,
+        id=leader["id"],
+        key=leader["slug"],
+        name=leader["name"],
+        country=leader.get("country"),
+    )
+
+
+def build_offices(snapshot):
+    """Who held which office when: the knowledge base's terms for the leaders it
+    ships, the role and dates an editor gave for the others."""
+    from articles.suggest.knowledge_base import load_data, person_slug
+
+    data = load_data()
+    shipped = {person_slug(person): person for person in data["people"]}
+    offices = {
+        key: Office(
+            key=key,
+            country=office.get("country"),
+            heads=office["heads"],
+            title=office["title"],
+        )
+        for key, office in data["offices"].items()
+    }
+    for leader in snapshot["leaders"]:
+        target = leader_target(leader)
+        person = shipped.get(leader["slug"])
+        if person is not None:
+            for key, start, end in person["terms"]:
+                offices[key].terms.append((_date(start), _date(end), target))
+            continue
+        asks = role_asks(leader.get("role", ""))
+        if asks and leader.get("country") and leader.get("in_office_from"):
+            heads = "government" if asks in (GOVERNMENT, CHANCELLOR) else "state"
+            title = {GOVERNMENT: "prime_minister", MONARCH: "monarch"}.get(asks, asks)
+            office = offices.setdefault(
+                f"{leader['country']}-{heads}-{title}-editor",
+                Office(key="", country=leader["country"], heads=heads, title=title),
+            )
+            office.terms.append((leader["in_office_from"], leader.get("in_office_to"), target))
+    return Offices(offices.values())
+
+
+def _date(text):
+    return datetime.date.fromisoformat(text) if isinstance(text, str) else text
+
+
 def build_index(snapshot, language):
     data = aliases_data()
     street = data["reject"]
@@ -217,6 +269,7 @@ def build_index(snapshot, language):
         street_before=[fold_key(w) for w in street["street_before"]],
         street_after=[fold_key(w) for w in street["street_after"]],
         given_names=data["given_names"]["names"],
+        offices=build_offices(snapshot),
     )
 
 
@@ -228,9 +281,16 @@ def load_snapshot():
             for row in Country.objects.values("id", "code", "name", "aliases")
         ],
         "leaders": [
-            {"id": pk, "slug": slug, "name": name, "aliases": _lines(aliases), "country": code}
-            for pk, slug, name, aliases, code in Leader.objects.values_list(
-                "id", "slug", "name", "aliases", "country__code"
+            {**row, "aliases": _lines(row["aliases"]), "country": row.pop("country__code")}
+            for row in Leader.objects.values(
+                "id",
+                "slug",
+                "name",
+                "aliases",
+                "country__code",
+                "role",
+                "in_office_from",
+                "in_office_to",
             )
         ],
         "tags": list(Tag.objects.values("id", "name")),

@@ -516,9 +516,10 @@ STORIES = [
             "Perú, que comparte la triple frontera, se sumará en enero."
         ),
         "countries": {"BR", "CO", "PE"},
-        "leaders": set(),
+        # By their titles: Lula, and Colombia's president (not in the knowledge base yet).
+        "leaders": {"luiz-inacio-lula-da-silva"},
         "subject_countries": {"BR", "CO"},
-        "subject_leaders": set(),
+        "subject_leaders": {"luiz-inacio-lula-da-silva"},
     },
     # ---------------------------------------------------------------- German
     {
