@@ -34,6 +34,7 @@ from articles.suggest.forms import (
     Target,
 )
 from articles.suggest.sentences import (
+    ABBREVIATIONS,
     SENTENCE_START,
     WORD,
     sentence_end,
@@ -43,6 +44,7 @@ from articles.suggest.sentences import (
 )
 from articles.suggest.subjects import (
     add_leaders_countries,
+    aside,
     longest_first,
     mark_subjects,
     read_as_a_whole,
@@ -95,6 +97,12 @@ class Index:
         # Who held which office when: "le président russe" is the holder on the article's date.
         self.offices = offices if offices is not None else Offices()
         self.street_before = tuple(street_before)
+        # One search instead of a test per word: "rue de", "avenue", "Street".
+        self._street_before = (
+            re.compile(" (?:" + "|".join(map(re.escape, self.street_before)) + ") $")
+            if self.street_before
+            else None
+        )
         self.street_after = frozenset(street_after)
         self.given_names = frozenset(fold_key(name) for name in given_names)
         by_key = defaultdict(list)
@@ -120,7 +128,7 @@ class Index:
         Each hit on its own: :func:`detect` also weighs what the whole article says.
         """
         for start, end, form, state in self.scan(text):
-            if state != Hit.NOUN:
+            if state in (Hit.SURE, Hit.UNSURE):
                 yield start, end, form
 
     def scan(self, text, *, title=False, folded=None):
@@ -147,9 +155,17 @@ class Index:
                     continue
                 if not self._accepts(form, text, start, end, folded, first, last + 1):
                     continue
+                if form.ambiguous and self._in_a_name(text, start, end):
+                    # Not a match, but it tells the article means the person: "Jim Jordan".
+                    if start == 0 or text[start - 1] not in HYPHENS:
+                        yield start, end, form, Hit.NAME
+                    continue
                 if text[start].islower():
                     state = Hit.NOUN if form.common_noun else Hit.SURE
                 elif form.common_noun and (capitals_everywhere or starts_sentence(text, start)):
+                    state = Hit.UNSURE
+                elif form.ambiguous and (title or starts_sentence(text, start)):
+                    # "Jordan said": a name or the country; the article decides.
                     state = Hit.UNSURE
                 else:
                     state = Hit.SURE
@@ -170,7 +186,7 @@ class Index:
         after_word = _next_word(folded, stop)
         is_country = any(t.kind == COUNTRY for t in form.targets)
         if is_country and (
-            any(before.endswith(f" {word} ") for word in self.street_before)
+            (self._street_before and self._street_before.search(before))
             or after_word in self.street_after
         ):
             return False
@@ -182,7 +198,7 @@ class Index:
                 return False
             if after_word in not_after:
                 return False
-        return not (form.ambiguous and self._in_a_name(text, start, end))
+        return True
 
     def _in_a_name(self, text, start, end):
         """True when the match is part of a person's or place's name: "Chad Smith",
@@ -209,6 +225,10 @@ class Index:
         if fold_key(word) in self.given_names:
             return True
         head = text[: start - len(word) - 1].rstrip()
+        # "Rep. Jim Jordan", "Sen. Ted Cruz": a title's full stop ends no sentence.
+        title = re.search(r"(\w+)\.$", head)
+        if title and fold_key(title.group(1)) in ABBREVIATIONS | HONORIFICS:
+            return True
         return bool(head) and not head.endswith(SENTENCE_START)
 
 
@@ -255,9 +275,11 @@ def detect(index, text, *, title="", date=None):
         _add_references(index, hits, content, folded, date)
         for kind_hits in hits.values():
             for start, end, target in longest_first(kind_hits):
-                if field_name == "title" or start < first_end:
+                if field_name == "title" or (
+                    start < first_end and not aside(content, start, end, index.language)
+                ):
                     weight, prominent = 3, True
-                elif start < lead_end:
+                elif start < first_end or start < lead_end:
                     weight, prominent = 2, False
                 else:
                     weight, prominent = 1, False
@@ -293,17 +315,19 @@ def _add_references(index, hits, content, folded, date):
     """Leaders named by their title only; not when their name stands right beside it
     ("le président russe Vladimir Poutine" names him once)."""
     named = hits[LEADER]
+    by_leader = defaultdict(list)
+    for other_start, other_end, other in named:
+        by_leader[other.key].append((other_start, other_end))
     # Whole country names only: "Guinean" in "Papua New Guinean" is not Guinea.
     countries = longest_first(hits[COUNTRY])
     for start, end, target in references(
         index, content, folded, countries, date, named=list(named)
     ):
         if not any(
-            other == target
-            and _BESIDE.fullmatch(
+            _BESIDE.fullmatch(
                 content[other_end:start] if other_end <= start else content[end:other_start]
             )
-            for other_start, other_end, other in named
+            for other_start, other_end in by_leader[target.key]
         ):
             named.add((start, end, target))
 

@@ -117,3 +117,4 @@ class Hit:
     # a common-noun form counts only if the article does not use the noun.
     UNSURE = "unsure"
     NOUN = "noun"  # the common noun itself, in lower case: not a match, but a cue
+    NAME = "name"  # part of a person's name ("Jim Jordan"): not a match, but a cue

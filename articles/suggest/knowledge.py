@@ -160,7 +160,8 @@ def build_forms(snapshot, language):
     forms = _country_forms(snapshot["countries"], countries, language)
     for leader in snapshot["leaders"]:
         target = leader_target(leader)
-        for name in [leader["name"], *leader["aliases"]]:
+        names = [leader["name"], *leader["aliases"]]
+        for name in [*names, *inflections(names, language)]:
             # A surname alone is a proper noun: "Trump", not "trump card".
             case = name_case(name)
             if case == Case.FOLDED and " " not in name.strip():
@@ -170,6 +171,24 @@ def build_forms(snapshot, language):
         target = Target(kind=TAG, id=tag["id"], key=tag["name"], name=tag["name"])
         forms.append(Form(text=tag["name"], targets=(target,), case=name_case(tag["name"])))
     return forms
+
+
+# Languages whose copy inflects names: the German genitive "Macrons", "Willy Brandts".
+_GENITIVE_S = {"de"}
+_LATIN_END = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]$")
+
+
+def inflections(names, language):
+    """The inflected forms copy in ``language`` gives these names and their owner."""
+    if language not in _GENITIVE_S:
+        return []
+    known = set(names)
+    return [
+        f"{name}s"
+        for name in names
+        # "Merz'" and "Lopez'" take an apostrophe, which the plain name matches already.
+        if _LATIN_END.search(name) and name[-1].casefold() not in "sxzß" and f"{name}s" not in known
+    ]
 
 
 def _country_forms(rows, targets, language):

@@ -22,6 +22,26 @@ ABBREVIATIONS = frozenset(
         "prof",
         "gen",
         "col",
+        # Titles before a name in English, Spanish and German copy: "Rep. Jim Jordan".
+        "rep",
+        "reps",
+        "sen",
+        "sens",
+        "gov",
+        "lt",
+        "sgt",
+        "capt",
+        "adm",
+        "pres",
+        "gral",
+        "dip",
+        "lic",
+        "dra",
+        "ing",
+        "abg",
+        "bzw",
+        "nr",
+        "vs",
     ]
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")

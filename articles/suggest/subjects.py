@@ -1,5 +1,6 @@
 """Which of the names an article gives are its subjects, once it has been read whole."""
 
+import re
 from collections import defaultdict
 
 from articles.suggest.forms import COUNTRY, LEADER, Hit, Suggestion
@@ -33,20 +34,33 @@ def read_as_a_whole(fields):
     doubtful = nouns - names
     senses = defaultdict(set)
     for form, state in hits:
-        if form.sense is not None and state != Hit.NOUN:
+        if form.sense is not None and state not in (Hit.NOUN, Hit.NAME):
             senses[form.sense].update(form.targets)
     other_meaning = set()
+    # "Jim Jordan" once in an article makes the person of every "Jordan" whose place
+    # says nothing (headline, first word of a sentence), unless the article names the
+    # country otherwise too ("Amman", "Jordanian"); "toured Chad" stays the country.
+    person_names = {form.key: set(form.targets) for form, state in hits if state == Hit.NAME}
+    for key, targets in person_names.items():
+        supported = any(
+            state == Hit.SURE and not form.ambiguous and targets & set(form.targets)
+            for form, state in hits
+        )
+        if not supported:
+            other_meaning.add(key)
     for sense, targets in senses.items():
         own = _count_cues(sense.own, fields) + sum(
             1
             for form, state in hits
-            if state != Hit.NOUN and not form.ambiguous and targets & set(form.targets)
+            if state == Hit.SURE and not form.ambiguous and targets & set(form.targets)
         )
         if _count_cues(sense.other, fields) > own:
             other_meaning.add(sense)
 
     def stands(form, state):
-        if state == Hit.NOUN or (state == Hit.UNSURE and form.key in doubtful):
+        if state in (Hit.NOUN, Hit.NAME) or (state == Hit.UNSURE and form.key in doubtful):
+            return False
+        if form.ambiguous and state == Hit.UNSURE and form.key in other_meaning:
             return False
         return form.sense not in other_meaning
 
@@ -92,3 +106,27 @@ def mark_subjects(items, *, headline_named=False):
     for item in items:
         prominent = item.in_title or (item.prominent and (not headline_named or item.count >= 2))
         item.subject = prominent or (item.count >= 2 and 2 * item.score >= top)
+
+
+# A country named to be set aside or compared with is scenery, even in the first
+# sentence: "Washington is not the only power courting...", "Unlike Brazil, ...".
+_ASIDE_AFTER = re.compile(
+    r"\W{0,3}(?:\w+\W+){0,2}?(?:is not|isn't|was not|wasn't|n'est pas|n'était pas|no es|"
+    r"no era|ist nicht|war nicht)\s+(?:the only|le seul|la seule|el único|la única|"
+    r"der einzige|die einzige|das einzige|not alone|pas seul)",
+    re.IGNORECASE,
+)
+_ASIDE_BEFORE = re.compile(
+    r"(?:unlike|contrairement (?:à|au|aux)|à la différence (?:de|du|des)|a diferencia de(?:l)?|"
+    r"al contrario que|anders als|im Gegensatz zu(?:m|r)?|not only|pas seulement|"
+    r"non seulement|no solo|nicht nur)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def aside(text, start, end, language):
+    """True when the first sentence names a country only to set it aside."""
+    return bool(
+        _ASIDE_AFTER.match(text, end, end + 60)
+        or _ASIDE_BEFORE.search(text[max(0, start - 40) : start])
+    )

@@ -1,37 +1,16 @@
 """Leaders named by their title only resolve to the office holder on the article's date."""
 
 import datetime
-import importlib
-from functools import cache
 
 import pytest
 
 from articles.models import Leader
 from articles.suggest.engine import detect, suggest
-from articles.suggest.knowledge import build_index
-from articles.suggest.knowledge_base import leader_records, load_data
 from articles.suggest.titles import COUNTERPART, GOVERNMENT, PRESIDENT, STATE, role_asks
 from articles.tests.helpers.factories import country
+from articles.tests.helpers.knowledge_index import index
 
 LATE_2026 = datetime.date(2026, 11, 20)
-
-
-@cache
-def index(language):
-    """Every country, every leader of the shipped knowledge base: no database needed."""
-    loaded = importlib.import_module("articles.migrations.0002_load_countries").iso_countries()
-    snapshot = {
-        "countries": [
-            {"id": i, "code": code, "name": name, "aliases": []}
-            for i, (code, name, _slug) in enumerate(loaded, 1)
-        ],
-        "leaders": [
-            {"id": i, "slug": r.slug, "name": r.name, "aliases": r.aliases, "country": r.country}
-            for i, r in enumerate(leader_records(load_data()), 1)
-        ],
-        "tags": [],
-    }
-    return build_index(snapshot, language)
 
 
 def leaders(text, language, *, date=LATE_2026, title=""):
