@@ -9,10 +9,12 @@ No database needed. Prints:
    every CLDR country, every leader of articles/suggest/data/leaders.json and 300 tags;
 2. ``detect`` time on 1,500-word articles (one per language, paragraphs of the
    evaluation stories, so full of countries, leaders and titles): p50, p95, max
-   over ``--runs`` runs each, garbage collector on, as a worker would run it;
+   over ``--runs`` runs each, garbage collector on, as a worker would run it, in wall
+   time and in this process's CPU time (on a shared, busy machine the wall time mostly
+   measures the wait for a CPU);
 3. detection time as the dictionary grows from 10 to 10,000 leaders (the shipped
-   ones first, then invented names with two aliases each): best of the runs,
-   relative to 10 leaders.
+   ones first, then invented names with two aliases each): best CPU time of the
+   runs, relative to 10 leaders.
 """
 
 import argparse
@@ -112,14 +114,14 @@ def python_allocations(snap):
     return traced
 
 
-def timings(indexes, articles, runs):
+def timings(indexes, articles, runs, *, clock=time.perf_counter):
     per_language = {}
     for language, (title, text) in articles.items():
         samples = []
         for _ in range(runs):
-            started = time.perf_counter()
+            started = clock()
             detect(indexes[language], text, title=title)
-            samples.append(time.perf_counter() - started)
+            samples.append(clock() - started)
         per_language[language] = sorted(samples)
     return per_language
 
@@ -148,18 +150,31 @@ def main():
         f"index build, 4 languages: {took * 1000:.0f} ms; memory: resident +{rss / 1024:.1f} MiB, "
         f"Python allocations {traced / 2**20:.1f} MiB"
     )
-    print(f"\ndetect on a {WORDS}-word article, {args.runs} runs, GC on (ms):")
-    print(f"{'language':<9}{'words':>7}{'p50':>8}{'p95':>8}{'max':>8}")
-    worst = 0.0
-    for language, samples in timings(indexes, articles, args.runs).items():
+    load = os.getloadavg()[0]
+    print(
+        f"\ndetect on a {WORDS}-word article, {args.runs} runs, GC on (ms); load average "
+        f"{load:.1f} on {os.cpu_count()} CPUs: wall time waits for a CPU on a busy machine, "
+        "CPU time is this process's own"
+    )
+    print(
+        f"{'language':<9}{'words':>7}{'wall p50':>10}{'p95':>8}{'max':>8}{'CPU p50':>9}{'p95':>8}"
+    )
+    worst = worst_cpu = 0.0
+    wall = timings(indexes, articles, args.runs)
+    cpu = timings(indexes, articles, args.runs, clock=time.process_time)
+    for language, samples in wall.items():
         words = len(articles[language][1].split())
-        p95 = percentile(samples, 0.95)
-        worst = max(worst, p95)
+        p95, cpu_p95 = percentile(samples, 0.95), percentile(cpu[language], 0.95)
+        worst, worst_cpu = max(worst, p95), max(worst_cpu, cpu_p95)
         print(
-            f"{language:<9}{words:>7}{statistics.median(samples) * 1000:>8.2f}"
+            f"{language:<9}{words:>7}{statistics.median(samples) * 1000:>10.2f}"
             f"{p95 * 1000:>8.2f}{samples[-1] * 1000:>8.2f}"
+            f"{statistics.median(cpu[language]) * 1000:>9.2f}{cpu_p95 * 1000:>8.2f}"
         )
-    print(f"p95, worst language: {worst * 1000:.2f} ms (target < 50 ms)")
+    print(
+        f"p95, worst language: wall {worst * 1000:.2f} ms, CPU {worst_cpu * 1000:.2f} ms "
+        "(target < 50 ms)"
+    )
 
     sizes = [int(s) for s in args.sizes.split(",")]
     built = {size: build(sized(snap, size, random.Random(size))) for size in sizes}
@@ -168,9 +183,9 @@ def main():
     rounds = max(5, args.runs // 10)
     for _ in range(rounds):
         for size in sizes:
-            per_language = timings(built[size][0], articles, 1)
+            per_language = timings(built[size][0], articles, 1, clock=time.process_time)
             best[size] = min(best[size], sum(s[0] for s in per_language.values()) / len(LANGUAGES))
-    print(f"\ndetection as the dictionary grows (best of {rounds}, mean of 4 articles):")
+    print(f"\ndetection as the dictionary grows (CPU ms, best of {rounds}, mean of 4 articles):")
     print(f"{'leaders':>8}{'forms fr':>10}{'build ms':>10}{'RSS MiB':>9}{'ms':>8}{'vs 10':>7}")
     for size in sizes:
         indexes, took, rss = built[size]
