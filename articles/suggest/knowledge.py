@@ -263,8 +263,10 @@ def build_offices(snapshot):
             for key, start, end in person["terms"]:
                 offices[key].terms.append((_date(start), _date(end), target))
             continue
-        asks = role_asks(leader.get("role", ""))
-        if asks and leader.get("country") and leader.get("in_office_from"):
+        if not (leader.get("role") and leader.get("country") and leader.get("in_office_from")):
+            continue
+        asks = role_asks(leader["role"])
+        if asks:
             heads = "government" if asks in (GOVERNMENT, CHANCELLOR) else "state"
             title = {GOVERNMENT: "prime_minister", MONARCH: "monarch"}.get(asks, asks)
             office = offices.setdefault(

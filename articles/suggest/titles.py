@@ -280,6 +280,7 @@ class Offices:
         return []
 
 
+@lru_cache(maxsize=1024)
 def role_asks(role):
     """What an editor's role text ("Président de la République", "Chancelier") stands
     for, read with the role words of every language; None if none of them."""
