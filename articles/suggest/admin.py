@@ -10,6 +10,7 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -92,4 +93,13 @@ class SuggestFromTextMixin:
         language = request.POST.get("language", "")
         if language not in dict(ARTICLE_LANGUAGES):
             language = settings.LANGUAGE_CODE
-        return JsonResponse(suggestion_payload(suggest(text, language, title=title)))
+        date = _article_date(request.POST.get("date", ""))
+        return JsonResponse(suggestion_payload(suggest(text, language, title=title, date=date)))
+
+
+def _article_date(value):
+    """The publication date as the admin writes it; None (today) when blank or invalid."""
+    try:
+        return forms.DateField(required=False, localize=True).clean(value.strip())
+    except ValidationError:
+        return None

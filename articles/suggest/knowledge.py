@@ -8,6 +8,7 @@ when a country, leader or tag changes: saves and deletes bump a version kept
 in the shared cache, so every worker notices.
 """
 
+import datetime
 import json
 import re
 import threading
@@ -33,6 +34,14 @@ from articles.suggest.engine import (
     Sense,
     Target,
     fold_key,
+)
+from articles.suggest.titles import (
+    CHANCELLOR,
+    GOVERNMENT,
+    MONARCH,
+    Office,
+    Offices,
+    role_asks,
 )
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "entity_aliases.json"
@@ -150,14 +159,9 @@ def build_forms(snapshot, language):
     }
     forms = _country_forms(snapshot["countries"], countries, language)
     for leader in snapshot["leaders"]:
-        target = Target(
-            kind=LEADER,
-            id=leader["id"],
-            key=leader["slug"],
-            name=leader["name"],
-            country=leader.get("country"),
-        )
-        for name in [leader["name"], *leader["aliases"]]:
+        target = leader_target(leader)
+        names = [leader["name"], *leader["aliases"]]
+        for name in [*names, *inflections(names, language)]:
             # A surname alone is a proper noun: "Trump", not "trump card".
             case = name_case(name)
             if case == Case.FOLDED and " " not in name.strip():
@@ -167,6 +171,24 @@ def build_forms(snapshot, language):
         target = Target(kind=TAG, id=tag["id"], key=tag["name"], name=tag["name"])
         forms.append(Form(text=tag["name"], targets=(target,), case=name_case(tag["name"])))
     return forms
+
+
+# Languages whose copy inflects names: the German genitive "Macrons", "Willy Brandts".
+_GENITIVE_S = {"de"}
+_LATIN_END = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]$")
+
+
+def inflections(names, language):
+    """The inflected forms copy in ``language`` gives these names and their owner."""
+    if language not in _GENITIVE_S:
+        return []
+    known = set(names)
+    return [
+        f"{name}s"
+        for name in names
+        # "Merz'" and "Lopez'" take an apostrophe, which the plain name matches already.
+        if _LATIN_END.search(name) and name[-1].casefold() not in "sxzß" and f"{name}s" not in known
+    ]
 
 
 def _country_forms(rows, targets, language):
@@ -208,6 +230,57 @@ def _country_forms(rows, targets, language):
     return forms
 
 
+def leader_target(leader):
+    return Target(
+        kind=LEADER,
+        id=leader["id"],
+        key=leader["slug"],
+        name=leader["name"],
+        country=leader.get("country"),
+    )
+
+
+def build_offices(snapshot):
+    """Who held which office when: the knowledge base's terms for the leaders it
+    ships, the role and dates an editor gave for the others."""
+    from articles.suggest.knowledge_base import load_data, person_slug
+
+    data = load_data()
+    shipped = {person_slug(person): person for person in data["people"]}
+    offices = {
+        key: Office(
+            key=key,
+            country=office.get("country"),
+            heads=office["heads"],
+            title=office["title"],
+        )
+        for key, office in data["offices"].items()
+    }
+    for leader in snapshot["leaders"]:
+        target = leader_target(leader)
+        person = shipped.get(leader["slug"])
+        if person is not None:
+            for key, start, end in person["terms"]:
+                offices[key].terms.append((_date(start), _date(end), target))
+            continue
+        if not (leader.get("role") and leader.get("country") and leader.get("in_office_from")):
+            continue
+        asks = role_asks(leader["role"])
+        if asks:
+            heads = "government" if asks in (GOVERNMENT, CHANCELLOR) else "state"
+            title = {GOVERNMENT: "prime_minister", MONARCH: "monarch"}.get(asks, asks)
+            office = offices.setdefault(
+                f"{leader['country']}-{heads}-{title}-editor",
+                Office(key="", country=leader["country"], heads=heads, title=title),
+            )
+            office.terms.append((leader["in_office_from"], leader.get("in_office_to"), target))
+    return Offices(offices.values())
+
+
+def _date(text):
+    return datetime.date.fromisoformat(text) if isinstance(text, str) else text
+
+
 def build_index(snapshot, language):
     data = aliases_data()
     street = data["reject"]
@@ -217,6 +290,7 @@ def build_index(snapshot, language):
         street_before=[fold_key(w) for w in street["street_before"]],
         street_after=[fold_key(w) for w in street["street_after"]],
         given_names=data["given_names"]["names"],
+        offices=build_offices(snapshot),
     )
 
 
@@ -228,9 +302,16 @@ def load_snapshot():
             for row in Country.objects.values("id", "code", "name", "aliases")
         ],
         "leaders": [
-            {"id": pk, "slug": slug, "name": name, "aliases": _lines(aliases), "country": code}
-            for pk, slug, name, aliases, code in Leader.objects.values_list(
-                "id", "slug", "name", "aliases", "country__code"
+            {**row, "aliases": _lines(row["aliases"]), "country": row.pop("country__code")}
+            for row in Leader.objects.values(
+                "id",
+                "slug",
+                "name",
+                "aliases",
+                "country__code",
+                "role",
+                "in_office_from",
+                "in_office_to",
             )
         ],
         "tags": list(Tag.objects.values("id", "name")),

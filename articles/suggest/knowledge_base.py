@@ -66,6 +66,10 @@ def main_term(terms, reference):
     return max(terms, key=lambda t: _date(t[2]) or datetime.date.max)
 
 
+def person_slug(person):
+    return person.get("slug") or folded_slug(person["name"])
+
+
 def leader_records(data, *, language=None):
     """One :class:`LeaderRecord` per person of the data file, roles in ``language``."""
     language = language or settings.LANGUAGE_CODE
@@ -78,7 +82,7 @@ def leader_records(data, *, language=None):
             aliases.append(person["native"])
         records.append(
             LeaderRecord(
-                slug=person.get("slug") or folded_slug(person["name"]),
+                slug=person_slug(person),
                 name=person["name"],
                 country=data["offices"][office].get("country"),
                 role=title(data, office, female=person.get("female", False), language=language),

@@ -5,7 +5,8 @@ per language. ``countries`` and ``leaders`` are everything the story names (lead
 by slug); ``subject_countries`` and ``subject_leaders`` are what an editor would tag
 it with. Leaders are the ones of articles/suggest/data/leaders.json. Stories marked
 ``held_out`` were written after the subject rules were changed on the others, and
-added as they scored on their first run.
+added as they scored on their first run; ``held_out: "second batch"`` after the rules of
+issue 13 (titles, subjects, word senses). Stories are dated 2026-11-20 unless they say.
 """
 
 STORIES = [
@@ -516,9 +517,10 @@ STORIES = [
             "Perú, que comparte la triple frontera, se sumará en enero."
         ),
         "countries": {"BR", "CO", "PE"},
-        "leaders": set(),
+        # By their titles: Lula, and Colombia's president (not in the knowledge base yet).
+        "leaders": {"luiz-inacio-lula-da-silva"},
         "subject_countries": {"BR", "CO"},
-        "subject_leaders": set(),
+        "subject_leaders": {"luiz-inacio-lula-da-silva"},
     },
     # ---------------------------------------------------------------- German
     {
@@ -734,5 +736,138 @@ STORIES = [
         "leaders": {"giorgia-meloni", "kyriakos-mitsotakis"},
         "subject_countries": {"IT", "GR"},
         "subject_leaders": {"giorgia-meloni", "kyriakos-mitsotakis"},
+    },
+    # ------------------------------------------- held out, second batch (issue 13)
+    # Written after the title, subject and word-sense rules of issue 13 were in, annotated
+    # before their first run and kept as they scored.
+    {
+        "id": "fr-lula-elysee-held-out-2",
+        "held_out": "second batch",
+        "language": "fr",
+        "title": "Le président brésilien attendu à Paris pour parler climat",
+        "text": (
+            "Le chef de l’État brésilien sera reçu lundi à l’Élysée par Emmanuel Macron, a "
+            "annoncé la présidence française.\n\n"
+            "Les deux dirigeants doivent préparer une conférence sur les forêts tropicales. "
+            "Contrairement à l’Argentine, le Brésil soutient l’accord commercial avec l’Union "
+            "européenne. Le Premier ministre français participera au dîner."
+        ),
+        "countries": {"BR", "FR", "AR"},
+        "leaders": {"luiz-inacio-lula-da-silva", "emmanuel-macron", "sebastien-lecornu"},
+        "subject_countries": {"BR", "FR"},
+        "subject_leaders": {"luiz-inacio-lula-da-silva", "emmanuel-macron"},
+    },
+    {
+        "id": "fr-tokyo-seoul-held-out-2",
+        "held_out": "second batch",
+        "language": "fr",
+        "title": "Tokyo et Séoul relancent leur dialogue",
+        "text": (
+            "La Première ministre japonaise et le président sud-coréen se sont entretenus jeudi "
+            "à Busan, une première depuis deux ans.\n\n"
+            "Ils ont évoqué les essais de missiles de la Corée du Nord. Pékin a salué « un "
+            "signal positif »."
+        ),
+        "countries": {"JP", "KR", "KP", "CN"},
+        "leaders": {"sanae-takaichi", "lee-jae-myung"},
+        "subject_countries": {"JP", "KR"},
+        "subject_leaders": {"sanae-takaichi", "lee-jae-myung"},
+    },
+    {
+        "id": "en-kremlin-ceasefire-held-out-2",
+        "held_out": "second batch",
+        "language": "en",
+        "title": "Kremlin chief rejects ceasefire plan",
+        "text": (
+            "The Kremlin chief dismissed a European ceasefire proposal on Wednesday, hours after "
+            "the Ukrainian president said he was ready to talk.\n\n"
+            "The German chancellor and his Polish counterpart urged Washington to keep up the "
+            "pressure. Unlike Hungary, Slovakia backed new sanctions."
+        ),
+        "countries": {"RU", "UA", "DE", "PL", "US", "HU", "SK"},
+        "leaders": {"vladimir-putin", "volodymyr-zelensky", "friedrich-merz", "donald-tusk"},
+        "subject_countries": {"RU", "UA"},
+        "subject_leaders": {"vladimir-putin", "volodymyr-zelensky"},
+    },
+    {
+        "id": "en-pope-lebanon-held-out-2",
+        "held_out": "second batch",
+        "language": "en",
+        "title": "Pope to visit Lebanon in spring",
+        "text": (
+            "Pope Leo XIV will travel to Lebanon in April, the Vatican said on Tuesday, a trip "
+            "the Lebanese president had sought for months.\n\n"
+            "The pontiff is expected to meet Christian and Muslim leaders in Beirut. Syria’s "
+            "president has not been invited."
+        ),
+        "countries": {"VA", "LB", "SY"},
+        "leaders": {"leo-xiv", "joseph-aoun", "ahmed-al-sharaa"},
+        "subject_countries": {"VA", "LB"},
+        "subject_leaders": {"leo-xiv", "joseph-aoun"},
+    },
+    {
+        "id": "es-aranceles-held-out-2",
+        "held_out": "second batch",
+        "language": "es",
+        "title": "La presidenta mexicana y el mandatario estadounidense pactan sobre aranceles",
+        "text": (
+            "La jefa del Estado mexicano y el presidente de Estados Unidos acordaron el viernes "
+            "suspender los nuevos aranceles durante noventa días.\n\n"
+            "El primer ministro canadiense pidió ser incluido en la tregua. En Ottawa, el "
+            "Gobierno teme por el sector del automóvil."
+        ),
+        "countries": {"MX", "US", "CA"},
+        "leaders": {"claudia-sheinbaum", "donald-trump", "mark-carney"},
+        "subject_countries": {"MX", "US"},
+        "subject_leaders": {"claudia-sheinbaum", "donald-trump"},
+    },
+    {
+        "id": "es-sanchez-canciller-held-out-2",
+        "held_out": "second batch",
+        "language": "es",
+        "title": "Sánchez recibe al canciller alemán en la Moncloa",
+        "text": (
+            "El presidente del Gobierno, Pedro Sánchez, recibió el martes en Madrid al canciller "
+            "alemán para hablar de energía y defensa.\n\n"
+            "Ambos pidieron a Francia que acelere las interconexiones eléctricas a través de los "
+            "Pirineos. El rey Felipe VI ofreció una cena en honor del invitado."
+        ),
+        "countries": {"ES", "DE", "FR"},
+        "leaders": {"pedro-sanchez", "friedrich-merz", "felipe-vi"},
+        "subject_countries": {"ES", "DE"},
+        "subject_leaders": {"pedro-sanchez", "friedrich-merz"},
+    },
+    {
+        "id": "de-macron-warschau-held-out-2",
+        "held_out": "second batch",
+        "language": "de",
+        "title": "Macrons Besuch in Warschau",
+        "text": (
+            "Der französische Präsident ist am Montag zu Gesprächen mit Polens Regierungschef in "
+            "Warschau eingetroffen.\n\n"
+            "Im Mittelpunkt stehen die Ukraine-Hilfe und die Rüstungsindustrie. Anders als "
+            "Ungarn unterstützt Polen einen gemeinsamen EU-Fonds. Bundeskanzler Friedrich Merz "
+            "wird am Dienstag dazustoßen."
+        ),
+        "countries": {"FR", "PL", "UA", "HU"},
+        "leaders": {"emmanuel-macron", "donald-tusk", "friedrich-merz"},
+        "subject_countries": {"FR", "PL"},
+        "subject_leaders": {"emmanuel-macron", "donald-tusk"},
+    },
+    {
+        "id": "de-papst-sudan-held-out-2",
+        "held_out": "second batch",
+        "language": "de",
+        "title": "Papst ruft zu Waffenruhe im Sudan auf",
+        "text": (
+            "Papst Leo XIV. hat beim Angelusgebet eine sofortige Waffenruhe im Sudan "
+            "gefordert.\n\n"
+            "Der Pontifex erinnerte an die Flüchtlinge im benachbarten Tschad. Der ägyptische "
+            "Präsident hatte zuvor zu Verhandlungen in Kairo eingeladen."
+        ),
+        "countries": {"SD", "TD", "EG", "VA"},
+        "leaders": {"leo-xiv", "abdel-fattah-el-sisi"},
+        "subject_countries": {"SD", "VA"},
+        "subject_leaders": {"leo-xiv"},
     },
 ]

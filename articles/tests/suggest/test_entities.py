@@ -49,6 +49,15 @@ class TestFolding:
         assert folded == "l'œuvre a seoul"
         assert positions[folded.index("seoul")] == 11
 
+    @pytest.mark.parametrize(
+        "text",
+        ["Corée du Nord", "Corée  du\n\nNord ", "Straße  Œuvre", "  Séoul\t", "", "É\u0301t"],
+    )
+    def test_the_fast_path_folds_as_the_slow_one(self, text):
+        from articles.suggest.folding import _fold_slowly
+
+        assert fold_with_map(text) == _fold_slowly(text)
+
     def test_data_file_patterns_expand(self):
         assert knowledge.expand("nord-coréen{,ne,s}") == [
             "nord-coréen",

@@ -50,6 +50,16 @@ class TestSuggestView:
         data = post(editor_client, body="<p>Südkoreas Regierung.</p>", language="zz").json()
         assert data["countries"] == []
 
+    def test_the_publication_date_says_who_holds_a_title(self, editor_client):
+        body = "<p>Le président russe a reçu les ambassadeurs.</p>"
+        data = post(editor_client, body=body, date="01/06/2026").json()
+        assert [leader["key"] for leader in data["leaders"]] == ["vladimir-putin"]
+        # In 2010 the Russian president was someone the demo does not know.
+        assert post(editor_client, body=body, date="01/06/2010").json()["leaders"] == []
+        # A date the form cannot read is today's.
+        data = post(editor_client, body=body, date="pas une date").json()
+        assert [leader["key"] for leader in data["leaders"]] == ["vladimir-putin"]
+
     def test_queries_do_not_grow_with_the_matches(
         self, editor_client, django_assert_max_num_queries
     ):

@@ -209,6 +209,8 @@
       data.append("standfirst", value("id_standfirst"));
       data.append("body", bodyHtml());
       data.append("language", value("id_language"));
+      // Who "the Russian president" is depends on the article's date.
+      data.append("date", value("id_published_at_0"));
       button.disabled = true;
       fetch(script.dataset.suggestUrl, {
         method: "POST",
