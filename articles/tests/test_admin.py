@@ -365,16 +365,45 @@ class TestTagAdmin:
             assert [t.name for t in article.tags.all()] == ["Corée du Nord"]
 
     def test_suggest_existing_tags(self, editor_client):
-        make_article(tags=["Sommet", "Sommets régionaux", "Diplomatie"])
+        make_article(tags=["Sommet", "Diplomatie"])
+        make_article(tags=["Sommets régionaux", "Diplomatie"])
+        make_article(tags=["Sommets régionaux"])
+        make_article(tags=["Grand sommet"])
         url = reverse("admin:articles_tag_suggest")
-        assert editor_client.get(url, {"q": "som"}).json()["tags"] == [
-            "Sommet",
+        answer = editor_client.get(url, {"term": "som"}).json()
+        # Starting with the term first, most used first; then the others containing it.
+        assert [r["text"] for r in answer["results"]] == [
             "Sommets régionaux",
+            "Sommet",
+            "Grand sommet",
         ]
+        assert all(r["id"] == r["text"] for r in answer["results"])
+
+    @pytest.mark.parametrize("term", ["coree", "CORÉE", "corée du", "Coree-du-nord"])
+    def test_suggest_folds_case_and_accents(self, editor_client, term):
+        make_article(tags=["Corée du Nord", "Sommet"])
+        url = reverse("admin:articles_tag_suggest")
+        results = editor_client.get(url, {"term": term}).json()["results"]
+        assert [r["text"] for r in results] == ["Corée du Nord"]
+
+    def test_suggest_with_nothing_to_match(self, editor_client):
+        make_article(tags=["Sommet"])
+        url = reverse("admin:articles_tag_suggest")
+        for term in ["", "  ", "«»", "zzz"]:
+            assert editor_client.get(url, {"term": term}).json()["results"] == []
 
     def test_suggest_needs_staff(self, client):
-        response = client.get(reverse("admin:articles_tag_suggest"), {"q": "som"})
+        response = client.get(reverse("admin:articles_tag_suggest"), {"term": "som"})
         assert response.status_code == 302
+
+    def test_suggest_needs_a_tag_permission(self, client):
+        from django.contrib.auth import get_user_model
+
+        make_article(tags=["Sommet"])
+        staff = get_user_model().objects.create_user("stagiaire", is_staff=True)
+        client.force_login(staff)
+        response = client.get(reverse("admin:articles_tag_suggest"), {"term": "som"})
+        assert response.status_code == 403
 
 
 def test_only_one_tags_entry_in_the_admin(admin_client):
