@@ -174,7 +174,6 @@ class ArticleAdmin(
         "title",
         "status",
         "published_at",
-        "language",
         "country_list",
         "leader_list",
         "tag_list",
@@ -192,16 +191,21 @@ class ArticleAdmin(
     # authors: AuthorsAdminMixin
     autocomplete_fields = ["countries", "leaders", "lead_picture"]
     actions = ["submit_articles", "publish_articles", "unpublish_articles"]
+    # Written in the wide column; filed in the side one ("side" in the template), under
+    # the publication box. Status and publication time change only through its buttons.
     fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
-        (_("Subjects"), {"fields": ["countries", "leaders", "tags"]}),
-        (
-            _("Byline and publication"),
-            {"fields": ["language", "dateline", "authors", "credit", "status", "published_at"]},
-        ),
+        (None, {"fields": ["title", "standfirst", "body"], "classes": ["article-main"]}),
+        (_("Subjects"), {"fields": ["countries", "leaders", "tags"], "classes": ["side"]}),
         (
             _("Lead picture"),
-            {"fields": ["current_lead_picture", "lead_picture", *NEW_PICTURE_FIELDS]},
+            {
+                "fields": ["current_lead_picture", "lead_picture", *NEW_PICTURE_FIELDS],
+                "classes": ["side"],
+            },
+        ),
+        (
+            _("Byline and address"),
+            {"fields": ["authors", "credit", "dateline", "language", "slug"], "classes": ["side"]},
         ),
     ]
 

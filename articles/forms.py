@@ -109,6 +109,27 @@ class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
             "lead_picture",
         ]
 
+    # Lengths past which search results and link previews cut the text short.
+    COUNTERS = {"title": 70, "standfirst": 160}
+
+    class Media:
+        css = {"all": ["articles/css/article-form.css"]}
+        js = ["articles/js/article-form.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        text = {
+            "title": _("%(count)s characters; search engines show about %(limit)s."),
+            "standfirst": _("%(count)s characters; link previews show about %(limit)s."),
+        }
+        for name, limit in self.COUNTERS.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"data-counter-limit": limit, "data-counter-text": text[name]}
+                )
+        if "standfirst" in self.fields:
+            self.fields["standfirst"].widget.attrs.setdefault("rows", 3)
+
     def clean_tags(self):
         return normalize_tag_names(self.cleaned_data.get("tags") or [])
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Picture, Tag
@@ -76,7 +77,7 @@ class TestAddAndChange:
         assert sorted(t.name for t in article.tags.all()) == ["Diplomatie", "Sommet"]
 
     def test_editor_publishes_from_the_form(self, editor_client, editor, client):
-        response = editor_client.post(ADD_URL, form_data(editor, status="published"))
+        response = editor_client.post(ADD_URL, form_data(editor, _transition="publish"))
         assert response.status_code == 302
         article = Article.objects.get()
         assert article.published_at is not None
@@ -126,12 +127,13 @@ class TestBadInput:
         assert not Article.objects.exists()
 
     def test_same_slug_same_day_is_a_clear_error(self, editor_client, editor):
-        make_article(
-            slug="sommet-a-vladivostok",
-            published_at=datetime.datetime(2024, 3, 10, 10, tzinfo=PARIS),
-        )
+        tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+        make_article(slug="sommet-a-vladivostok", published_at=tomorrow.replace(hour=10))
         data = form_data(
-            editor, status="published", published_at_0="2024-03-10", published_at_1="18:00:00"
+            editor,
+            _transition="schedule",
+            schedule_at_0=tomorrow.strftime("%d/%m/%Y"),
+            schedule_at_1="18:00:00",
         )
         response = editor_client.post(ADD_URL, data)
         assert response.status_code == 200
@@ -139,7 +141,7 @@ class TestBadInput:
         assert Article.objects.count() == 1
 
     def test_script_in_title_is_stored_as_text_and_escaped(self, editor_client, editor, client):
-        data = form_data(editor, title="<script>alert(1)</script>", status="published")
+        data = form_data(editor, title="<script>alert(1)</script>", _transition="publish")
         editor_client.post(ADD_URL, data)
         article = Article.objects.get()
         assert article.title == "<script>alert(1)</script>"
