@@ -4,7 +4,7 @@
 // case and accents); Enter on a name no tag has makes a new one.
 (function () {
   "use strict";
-  var $ = window.django && window.django.jQuery;
+  var $ = null;
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase()
@@ -48,10 +48,12 @@
 
   function setup(select) {
     var input = document.getElementById(select.dataset.for);
+    $ = window.django && window.django.jQuery;
     if (!input || !$ || !$.fn.select2) return;
     var $select = $(select);
     $select.select2({
       tags: true,
+      theme: "admin-autocomplete",
       width: "100%",
       language: document.documentElement.lang || "fr",
       ajax: {
@@ -101,9 +103,10 @@
     });
   }
 
+  // After every script of the page: the admin's media order puts select2 anywhere.
   function start() {
     document.querySelectorAll("select.tag-chips").forEach(setup);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
 })();
