@@ -50,11 +50,8 @@ def shoot(page, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for label, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})
-        # The whole page in one viewport: Chromium's full-page shots leave the part
-        # below the first screen unpainted.
-        whole = page.evaluate("document.documentElement.scrollHeight")
-        page.set_viewport_size({"width": width, "height": max(height, whole)})
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"))
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS["desktop"], strict=True)))
 
 
