@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, Q, When
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -24,6 +25,7 @@ from articles.scale.admin_lists import (
 from articles.search.admin import IndexSearchMixin
 from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
+from articles.text import folded_slug
 from articles.workflow.admin import WorkflowAdminMixin
 from articles.workflow.admin_authors import AuthorsAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
@@ -102,17 +104,32 @@ class TagAdmin(admin.ModelAdmin):
         return [suggest, *super().get_urls()]
 
     def suggest_view(self, request):
-        """Existing tags starting with what the editor typed, most used first."""
-        term = request.GET.get("q", "").strip()[:100]
-        tags = []
-        if term and self.has_view_or_change_permission(request):
-            tags = list(
-                Tag.objects.filter(name__istartswith=term)
-                .annotate(usage=Count("tagged_articles"))
-                .order_by("-usage", "name")
-                .values_list("name", flat=True)[:10]
+        """Existing tags for the article form's tag box, in select2's format.
+
+        Matched on the folded slug too, so "coree" finds "Corée du Nord"; tags
+        starting with what was typed come first, then the most used.
+        """
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        term = " ".join(request.GET.get("term", request.GET.get("q", "")).split())[:100]
+        folded = folded_slug(term)
+        if not folded:
+            return JsonResponse({"results": [], "pagination": {"more": False}})
+        names = (
+            Tag.objects.filter(Q(slug__contains=folded) | Q(name__icontains=term))
+            .annotate(
+                usage=Count("tagged_articles"),
+                prefix=Case(When(slug__startswith=folded, then=0), default=1),
             )
-        return JsonResponse({"tags": tags})
+            .order_by("prefix", "-usage", "name")
+            .values_list("name", flat=True)[:20]
+        )
+        return JsonResponse(
+            {
+                "results": [{"id": name, "text": name} for name in names],
+                "pagination": {"more": False},
+            }
+        )
 
     @admin.action(description=_("Merge selected tags…"), permissions=["change", "delete"])
     def merge_tags(self, request, queryset):
@@ -163,7 +180,6 @@ class ArticleAdmin(
         "title",
         "status",
         "published_at",
-        "language",
         "country_list",
         "leader_list",
         "tag_list",
@@ -186,16 +202,21 @@ class ArticleAdmin(
     # authors: AuthorsAdminMixin
     autocomplete_fields = ["countries", "leaders", "lead_picture"]
     actions = ["submit_articles", "publish_articles", "unpublish_articles"]
+    # Written in the wide column; filed in the side one ("side" in the template), under
+    # the publication box. Status and publication time change only through its buttons.
     fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
-        (_("Subjects"), {"fields": ["countries", "leaders", "tags"]}),
-        (
-            _("Byline and publication"),
-            {"fields": ["language", "dateline", "authors", "credit", "status", "published_at"]},
-        ),
+        (None, {"fields": ["title", "standfirst", "body"], "classes": ["article-main"]}),
+        (_("Subjects"), {"fields": ["countries", "leaders", "tags"], "classes": ["side"]}),
         (
             _("Lead picture"),
-            {"fields": ["current_lead_picture", "lead_picture", *NEW_PICTURE_FIELDS]},
+            {
+                "fields": ["current_lead_picture", "lead_picture", *NEW_PICTURE_FIELDS],
+                "classes": ["side"],
+            },
+        ),
+        (
+            _("Byline and address"),
+            {"fields": ["authors", "credit", "dateline", "language", "slug"], "classes": ["side"]},
         ),
     ]
 

@@ -1,11 +1,13 @@
 import csv
 import html
+from types import SimpleNamespace
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteMixin, get_select2_language
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from taggit.forms import TagField, TagWidget
+from taggit.forms import TagField
 
 from articles.html import sanitize_html
 from articles.models import Article, Tag
@@ -14,17 +16,49 @@ from articles.services import normalize_tag_names
 from articles.text import fold
 
 
-class TagSuggestWidget(TagWidget):
-    """Taggit's comma-separated input, with existing tags offered as you type."""
+def tag_names(value):
+    """The names in ``value``: a line typed or posted, or the article's tags."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [name.strip() for name in next(csv.reader([value], skipinitialspace=True), [])]
+    return [getattr(getattr(tag, "tag", tag), "name", str(tag)) for tag in value]
 
-    template_name = "articles/widgets/tag_suggest.html"
 
-    class Media:
-        js = ["articles/js/tag-suggest.js"]
+def tag_line(names):
+    """``names`` as one comma-separated line that ``tag_names`` reads back exactly:
+    a name holding a comma or a quote is quoted, its quotes doubled (as in CSV)."""
+    return ", ".join(
+        '"' + name.replace('"', '""') + '"' if any(c in name for c in ',"') else name
+        for name in names
+    )
+
+
+class TagChipsWidget(forms.TextInput):
+    """Tags as chips, like the countries, leaders and authors beside them.
+
+    The field posts one comma-separated line (``tag_line``), so a form sent without
+    scripts still works; static/articles/js/tag-chips.js hides it behind a select2
+    box that offers existing tags (case- and accent-folded) and makes a new tag of
+    what was typed on Enter.
+    """
+
+    template_name = "articles/widgets/tag_chips.html"
+
+    @property
+    def media(self):
+        # The admin's own select2, loaded in the order its autocomplete widgets use.
+        select2 = AutocompleteMixin.media.fget(SimpleNamespace(i18n_name=get_select2_language()))
+        return select2 + forms.Media(js=["articles/js/tag-chips.js"])
+
+    def format_value(self, value):
+        return tag_line(tag_names(value)) or None
 
     def get_context(self, name, value, attrs):
-        attrs = {**(attrs or {}), "data-suggest-url": reverse("admin:articles_tag_suggest")}
-        return super().get_context(name, value, attrs)
+        context = super().get_context(name, value, attrs)
+        context["widget"]["names"] = tag_names(value)
+        context["widget"]["autocomplete_url"] = reverse("admin:articles_tag_suggest")
+        return context
 
 
 class CommaSeparatedTagField(TagField):
@@ -35,8 +69,7 @@ class CommaSeparatedTagField(TagField):
     """
 
     def clean(self, value):
-        value = forms.CharField.clean(self, value)
-        return [name.strip() for name in next(csv.reader([value], skipinitialspace=True), [])]
+        return tag_names(forms.CharField.clean(self, value))
 
     def has_changed(self, initial, data):
         # Tags have no order, and case or accents pick the same tag: retyping the
@@ -53,8 +86,8 @@ class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
     tags = CommaSeparatedTagField(
         label=_("Tags"),
         required=False,
-        widget=TagSuggestWidget,
-        help_text=_("Comma-separated; existing tags are suggested as you type."),
+        widget=TagChipsWidget,
+        help_text=_("Type to find an existing tag; Enter adds a new one."),
     )
 
     class Meta:
@@ -75,6 +108,27 @@ class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
             "tags",
             "lead_picture",
         ]
+
+    # Lengths past which search results and link previews cut the text short.
+    COUNTERS = {"title": 70, "standfirst": 160}
+
+    class Media:
+        css = {"all": ["articles/css/article-form.css"]}
+        js = ["articles/js/article-form.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        text = {
+            "title": _("%(count)s characters; search engines show about %(limit)s."),
+            "standfirst": _("%(count)s characters; link previews show about %(limit)s."),
+        }
+        for name, limit in self.COUNTERS.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"data-counter-limit": limit, "data-counter-text": text[name]}
+                )
+        if "standfirst" in self.fields:
+            self.fields["standfirst"].widget.attrs.setdefault("rows", 3)
 
     def clean_tags(self):
         return normalize_tag_names(self.cleaned_data.get("tags") or [])

@@ -23,15 +23,19 @@ PICKER_LIMIT = 60
 BODY_WIDTH = 1024
 
 
-def thumbnail(picture, width=THUMBNAIL_WIDTH):
-    """An <img> of the smallest rendition at least ``width`` wide (WebP), or a dash."""
+def thumbnail(picture, width=THUMBNAIL_WIDTH, alt=""):
+    """An <img> of the smallest rendition at least ``width`` wide (WebP), or a dash.
+
+    ``alt`` when the picture is all a link holds: the link needs a name.
+    """
     rendition = picture.fitting(width, "WEBP") if picture else None
     if rendition is None:
         return "—"
     height = round(width * rendition["height"] / rendition["width"])
     return format_html(
-        '<img src="{}" alt="" width="{}" height="{}" loading="lazy" class="picture-thumbnail">',
+        '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" class="picture-thumbnail">',
         picture.rendition_url(rendition),
+        alt,
         width,
         height,
     )
@@ -154,7 +158,7 @@ class PictureAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("picture"))
     def list_thumbnail(self, obj):
-        return thumbnail(obj)
+        return thumbnail(obj, alt=obj.alt_text or obj.title)
 
     @admin.display(description=_("picture"))
     def preview(self, obj):

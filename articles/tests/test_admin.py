@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Picture, Tag
@@ -64,7 +65,7 @@ class TestAddAndChange:
         assert sorted(t.name for t in article.tags.all()) == ["Diplomatie", "Sommet"]
 
     def test_editor_publishes_from_the_form(self, editor_client, editor, client):
-        response = editor_client.post(ADD_URL, form_data(editor, status="published"))
+        response = editor_client.post(ADD_URL, form_data(editor, _transition="publish"))
         assert response.status_code == 302
         article = Article.objects.get()
         assert article.published_at is not None
@@ -114,12 +115,13 @@ class TestBadInput:
         assert not Article.objects.exists()
 
     def test_same_slug_same_day_is_a_clear_error(self, editor_client, editor):
-        make_article(
-            slug="sommet-a-vladivostok",
-            published_at=datetime.datetime(2024, 3, 10, 10, tzinfo=PARIS),
-        )
+        tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+        make_article(slug="sommet-a-vladivostok", published_at=tomorrow.replace(hour=10))
         data = form_data(
-            editor, status="published", published_at_0="2024-03-10", published_at_1="18:00:00"
+            editor,
+            _transition="schedule",
+            schedule_at_0=tomorrow.strftime("%d/%m/%Y"),
+            schedule_at_1="18:00:00",
         )
         response = editor_client.post(ADD_URL, data)
         assert response.status_code == 200
@@ -127,7 +129,7 @@ class TestBadInput:
         assert Article.objects.count() == 1
 
     def test_script_in_title_is_stored_as_text_and_escaped(self, editor_client, editor, client):
-        data = form_data(editor, title="<script>alert(1)</script>", status="published")
+        data = form_data(editor, title="<script>alert(1)</script>", _transition="publish")
         editor_client.post(ADD_URL, data)
         article = Article.objects.get()
         assert article.title == "<script>alert(1)</script>"
@@ -353,16 +355,45 @@ class TestTagAdmin:
             assert [t.name for t in article.tags.all()] == ["Corée du Nord"]
 
     def test_suggest_existing_tags(self, editor_client):
-        make_article(tags=["Sommet", "Sommets régionaux", "Diplomatie"])
+        make_article(tags=["Sommet", "Diplomatie"])
+        make_article(tags=["Sommets régionaux", "Diplomatie"])
+        make_article(tags=["Sommets régionaux"])
+        make_article(tags=["Grand sommet"])
         url = reverse("admin:articles_tag_suggest")
-        assert editor_client.get(url, {"q": "som"}).json()["tags"] == [
-            "Sommet",
+        answer = editor_client.get(url, {"term": "som"}).json()
+        # Starting with the term first, most used first; then the others containing it.
+        assert [r["text"] for r in answer["results"]] == [
             "Sommets régionaux",
+            "Sommet",
+            "Grand sommet",
         ]
+        assert all(r["id"] == r["text"] for r in answer["results"])
+
+    @pytest.mark.parametrize("term", ["coree", "CORÉE", "corée du", "Coree-du-nord"])
+    def test_suggest_folds_case_and_accents(self, editor_client, term):
+        make_article(tags=["Corée du Nord", "Sommet"])
+        url = reverse("admin:articles_tag_suggest")
+        results = editor_client.get(url, {"term": term}).json()["results"]
+        assert [r["text"] for r in results] == ["Corée du Nord"]
+
+    def test_suggest_with_nothing_to_match(self, editor_client):
+        make_article(tags=["Sommet"])
+        url = reverse("admin:articles_tag_suggest")
+        for term in ["", "  ", "«»", "zzz"]:
+            assert editor_client.get(url, {"term": term}).json()["results"] == []
 
     def test_suggest_needs_staff(self, client):
-        response = client.get(reverse("admin:articles_tag_suggest"), {"q": "som"})
+        response = client.get(reverse("admin:articles_tag_suggest"), {"term": "som"})
         assert response.status_code == 302
+
+    def test_suggest_needs_a_tag_permission(self, client):
+        from django.contrib.auth import get_user_model
+
+        make_article(tags=["Sommet"])
+        staff = get_user_model().objects.create_user("stagiaire", is_staff=True)
+        client.force_login(staff)
+        response = client.get(reverse("admin:articles_tag_suggest"), {"term": "som"})
+        assert response.status_code == 403
 
 
 def test_only_one_tags_entry_in_the_admin(admin_client):

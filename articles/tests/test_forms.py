@@ -42,3 +42,47 @@ def test_a_body_with_text_among_scripts_keeps_the_text(editor_client):
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.body == "<p>Le sommet s’ouvre à Vladivostok.</p>"
+
+
+TRICKY_TAGS = [
+    "Corée du Nord",
+    "Paris, Texas",
+    'Le « non » et le "oui"',
+    '"Guillemets" au début',
+    "Łódź, Kraków",
+    "Sommet Kim–Poutine",
+]
+
+
+def test_tag_line_reads_back_exactly():
+    from articles.forms import tag_line, tag_names
+
+    assert tag_names(tag_line(TRICKY_TAGS)) == TRICKY_TAGS
+
+
+def test_tags_round_trip_through_the_admin_form(editor_client):
+    article = make_article(status=Article.Status.DRAFT, tags=TRICKY_TAGS)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    page = editor_client.get(url)
+    html = page.content.decode()
+    # The chips box lists each tag as an option of its own, the line as the form posts it.
+    assert 'class="tag-chips"' in html
+    assert html.count('<option value="Paris, Texas" selected>') == 1
+    data = form_data(page)
+    response = editor_client.post(url, {**data, "title": "Titre retouché"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert article.title == "Titre retouché"
+    assert sorted(t.name for t in article.tags.all()) == sorted(TRICKY_TAGS)
+
+
+def test_tags_kept_as_typed_when_the_form_comes_back_with_errors(editor_client):
+    article = make_article(status=Article.Status.DRAFT)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url))
+    line = '"Paris, Texas", Sommet'
+    response = editor_client.post(url, {**data, "title": "", "tags": line})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<option value="Paris, Texas" selected>' in html
+    assert '<option value="Sommet" selected>' in html

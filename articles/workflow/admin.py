@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -39,6 +40,16 @@ def article_or_refuse(model_admin, request, object_id, allowed):
     if not allowed(request.user, article):
         raise PermissionDenied
     return article
+
+
+def workflow_state(article):
+    """Where ``article`` stands, for the form's publication box and the list."""
+    if article is None or article.pk is None:
+        return {"key": "draft", "label": _("Draft"), "since": None}
+    if article.status == article.Status.PUBLISHED and not article.is_published:
+        return {"key": "scheduled", "label": _("Scheduled"), "since": article.published_at}
+    since = article.published_at if article.status == article.Status.PUBLISHED else None
+    return {"key": article.status, "label": article.get_status_display(), "since": since}
 
 
 # Set on the request once the article is saved: a POST without it wrote nothing to keep.
@@ -76,9 +87,7 @@ class WorkflowAdminMixin:
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def workflow_state(self, obj):
-        if obj.status == obj.Status.PUBLISHED and not obj.is_published:
-            return _("Scheduled")
-        return obj.get_status_display()
+        return workflow_state(obj)["label"]
 
     def view_on_site(self, obj):
         # Only what readers can open: a draft's or scheduled article's address is a 404.
@@ -86,12 +95,6 @@ class WorkflowAdminMixin:
 
     def has_publish_permission(self, request):
         return roles.is_editor(request.user)
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not roles.is_editor(request.user):
-            readonly += ["status", "published_at"]
-        return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -148,7 +151,9 @@ class WorkflowAdminMixin:
         kwargs = {"article": article, "user": request.user}
         kwargs["note"] = form.cleaned_data.get("transition_note", "")
         if move.name == "publish":
-            kwargs["at"] = form.cleaned_data.get("published_at")
+            # "Publish now" on a scheduled article brings it forward to now.
+            scheduled = article.status == workflow.Status.PUBLISHED
+            kwargs["at"] = form.schedule_at or (timezone.now() if scheduled else None)
         try:
             outcome = workflow.SERVICES[move.name](**kwargs)
         except (PermissionDenied, ValidationError) as error:
@@ -172,6 +177,10 @@ class WorkflowAdminMixin:
                 and (not move.editors_only or roles.is_editor(request.user))
             ]
         context["workflow_form"] = context["adminform"].form
+        context["workflow_state"] = workflow_state(obj)
+        context["can_save"] = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
         if obj is not None and roles.can_view(request.user, obj):
             context["transitions"] = list(obj.transitions.select_related("by"))
             context["notes"] = list(obj.notes.all())

@@ -1,6 +1,7 @@
 """The article form as the workflow sees it: roles, status moves, no lost edits."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,7 +15,16 @@ from articles.workflow.moves import MOVES, NOTE_REQUIRED, check_move
 from articles.workflow.roles import can_edit, is_editor
 
 # Fields only editors set; the status itself only ever changes through a move.
-EDITOR_ONLY_FIELDS = ["published_at"]
+EDITOR_ONLY_FIELDS = ["published_at", "schedule_at"]
+
+# The buttons' moves: "publish" publishes now, "schedule" at the time chosen beside it.
+BUTTON_MOVES = {"schedule": "publish"}
+
+
+class LabelledSplitDateTime(AdminSplitDateTime):
+    """The admin's date and time inputs, each with a label of its own."""
+
+    template_name = "articles/widgets/split_datetime.html"
 
 
 def version_token(updated_at):
@@ -34,6 +44,12 @@ class WorkflowArticleForm(ArticleAdminForm):
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
         help_text=gettext_lazy("Why this status change; required to send back to draft."),
     )
+    schedule_at = forms.SplitDateTimeField(
+        required=False,
+        label=gettext_lazy("Publish on"),
+        widget=LabelledSplitDateTime,
+        help_text=gettext_lazy("Readers see the article from this time on."),
+    )
 
     # Set by the admin's get_form: who is filling the form in.
     user = None
@@ -42,16 +58,9 @@ class WorkflowArticleForm(ArticleAdminForm):
         super().__init__(*args, **kwargs)
         self.conflict = None
         self.requested_move = None
+        self.schedule_at = None
         if self.instance.pk:
             self.fields["version"].initial = version_token(self.instance.updated_at)
-
-    # The status field (editors only) asks for the move that leads to the chosen status.
-    MOVE_FOR_STATUS = {
-        Article.Status.IN_REVIEW: "submit",
-        Article.Status.PUBLISHED: "publish",
-        Article.Status.UNPUBLISHED: "unpublish",
-        Article.Status.DRAFT: "send_back",
-    }
 
     @property
     def original_status(self):
@@ -92,16 +101,11 @@ class WorkflowArticleForm(ArticleAdminForm):
             raise ValidationError(_("You cannot change this article."), code="not_allowed")
 
     def _check_move(self, cleaned):
-        name = self.data.get("_transition")
-        status = cleaned.get("status")
-        if not name and "status" in self.fields and status and status != self.original_status:
-            name = self.MOVE_FOR_STATUS[status]
-        if "status" in cleaned:
-            # The status changes through the move's service, after the edits are saved.
-            cleaned["status"] = self.original_status
-        if not name:
+        self.schedule_at = None
+        button = self.data.get("_transition")
+        if not button:
             return
-        move = MOVES.get(name)
+        move = MOVES.get(BUTTON_MOVES.get(button, button))
         if move is None:
             raise ValidationError(_("Unknown status change."), code="unknown_move")
         try:
@@ -110,7 +114,42 @@ class WorkflowArticleForm(ArticleAdminForm):
             raise ValidationError(str(error), code="not_allowed") from None
         if move.note_required and not (cleaned.get("transition_note") or "").strip():
             self.add_error("transition_note", NOTE_REQUIRED)
+        at = None
+        if button == "schedule":
+            at = cleaned.get("schedule_at")
+            if at is None and "schedule_at" not in self.errors:
+                self.add_error("schedule_at", _("Choose the day and time of publication."))
+            elif at is not None and at <= timezone.now():
+                self.add_error(
+                    "schedule_at",
+                    _("This time has passed: choose a later one, or use “Publish now”."),
+                )
+                at = None
+            if at is None:
+                return
+        self.schedule_at = at
         self.requested_move = move
+        if move.name == "publish":
+            self._check_address_free(cleaned, at or timezone.now())
+
+    def _check_address_free(self, cleaned, at):
+        """Refuse before saving anything: the address of the article would be another's."""
+        slug = cleaned.get("slug", self.instance.slug)
+        if self.original_status == Article.Status.UNPUBLISHED and self.instance.published_at:
+            at = self.instance.published_at  # it comes back at its first address
+        clash = (
+            Article.objects.exclude(pk=self.instance.pk)
+            .filter(slug=slug, published_at__date=timezone.localdate(at))
+            .exists()
+        )
+        if slug and clash:
+            self.add_error(
+                "slug",
+                ValidationError(
+                    _("Another article published the same day already uses this slug."),
+                    code="slug_taken",
+                ),
+            )
 
     def _check_conflict(self, cleaned):
         # Locked until the admin's transaction ends: two saves at the same instant

@@ -43,7 +43,7 @@ def test_a_library_picture_goes_into_the_body(browser, live_server):
     assert dialog.locator("input[name=imageUrl]").input_value() == url
     assert dialog.locator("input[name=altText]").input_value() == picture.alt_text
     dialog.locator("button[type=submit]").click()
-    page.click("input[name=_continue]")
+    page.click("button[name=_continue]")
     page.wait_for_load_state()
     article.refresh_from_db()
     assert f'<img src="{url}"' in article.body

@@ -71,7 +71,7 @@ def test_suggest_from_text_fills_the_form_without_losing_text(live_server, brows
     assert "Corée du Nord" in page.inner_text(".field-countries")
     assert page.input_value("#id_tags") == "Sommet bilatéral"
 
-    page.click("input[name=_continue]")
+    page.click("button[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     article = Article.objects.get(title=title)
     assert article.status == Article.Status.DRAFT

@@ -246,9 +246,9 @@ class TestAdminMoves:
         data = form_data(_change(client, draft))
         at = timezone.localtime(timezone.now() + datetime.timedelta(days=1))
         data.update(
-            published_at_0=at.strftime("%d/%m/%Y"),
-            published_at_1=at.strftime("%H:%M:%S"),
-            _transition="publish",
+            schedule_at_0=at.strftime("%d/%m/%Y"),
+            schedule_at_1=at.strftime("%H:%M:%S"),
+            _transition="schedule",
         )
         response = _post_change(client, draft, data)
         assert response.status_code == 302
@@ -297,17 +297,15 @@ class TestAdminMoves:
         assert draft.transitions.get().by == editor
 
 
-def test_scheduling_in_the_past_from_the_admin_says_so(client, editor, draft):
+def test_scheduling_in_the_past_from_the_admin_is_refused(client, editor, draft):
     client.force_login(editor)
     data = form_data(_change(client, draft))
-    data.update(published_at_0="02/01/2020", published_at_1="10:00:00", _transition="publish")
+    data.update(schedule_at_0="02/01/2020", schedule_at_1="10:00:00", _transition="schedule")
     response = _post_change(client, draft, data)
-    assert response.status_code == 302
-    followed = client.get(response.url).content.decode()
-    assert "est passée : publié maintenant" in followed
+    assert response.status_code == 200
+    assert "Cette heure est passée" in response.content.decode()
     draft.refresh_from_db()
-    assert draft.is_published
-    assert draft.published_at.year == timezone.now().year
+    assert draft.status == Status.DRAFT
 
 
 def test_the_list_tells_scheduled_from_published(client, editor):

@@ -33,10 +33,10 @@ def test_two_browsers_same_article(browser, live_server):
     bruno_page.goto(url)
 
     alice_page.fill("#id_title", "Sommet à Vladivostok, version d’Alice")
-    alice_page.click("input[name=_continue]")
+    alice_page.click("button[name=_continue]")
     alice_page.wait_for_load_state()
     bruno_page.fill("#id_title", "Sommet à Vladivostok, version de Bruno")
-    bruno_page.click("input[name=_continue]")
+    bruno_page.click("button[name=_continue]")
     bruno_page.wait_for_load_state()
 
     assert bruno_page.locator("#edit-conflict").is_visible()
@@ -46,7 +46,7 @@ def test_two_browsers_same_article(browser, live_server):
     assert article.title == "Sommet à Vladivostok, version d’Alice"
 
     bruno_page.check("#id_overwrite")
-    bruno_page.click("input[name=_continue]")
+    bruno_page.click("button[name=_continue]")
     bruno_page.wait_for_load_state()
     article.refresh_from_db()
     assert article.title == "Sommet à Vladivostok, version de Bruno"
