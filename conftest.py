@@ -30,3 +30,12 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _page_stamps_at_once(monkeypatch):
+    """Page stamps move when a transaction commits; a test's transaction never does, so
+    they move at once (tests of the on-commit rule put it back)."""
+    from articles.public import invalidation
+
+    monkeypatch.setattr(invalidation, "on_commit", lambda func: func())

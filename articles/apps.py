@@ -13,4 +13,5 @@ class ArticlesConfig(AppConfig):
         from articles.workflow.history import register_models
 
         register_models()
+        from articles.public import invalidation  # noqa: F401  (bumps the page stamps)
         from articles.search import signals  # noqa: F401  (connects the search index)

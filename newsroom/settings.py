@@ -83,7 +83,14 @@ MIDDLEWARE = [
     # Database errors in views and templates: a 503 page rather than a 500.
     "articles.security.outage.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves its own precompressed static files. Readers' pages
+    # hold no secret (no CSRF token, no session data) for BREACH to guess; admin pages
+    # mask their CSRF token anew on every response and Django pads each compressed
+    # response with random bytes.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Anything answered to a session stays out of shared caches.
+    "articles.public.caching.PrivateResponsesMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -227,6 +234,17 @@ NEWSROOM_SUGGEST_LANGUAGES = env_list(
     "NEWSROOM_SUGGEST_LANGUAGES", [code for code, _name in LANGUAGES]
 )
 ARTICLES_PER_PAGE = 20
+
+# Readers' pages (articles/public/caching.py): browsers keep them PAGE_MAX_AGE seconds,
+# shared caches (a CDN) PAGE_SHARED_MAX_AGE, and may serve them
+# PAGE_STALE_WHILE_REVALIDATE more while they check. Anonymous readers' pages are kept
+# PAGE_CACHE_SECONDS in the cache under their ETag (a change makes a new key).
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
+PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "120"))
+PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "60"))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Part of every page's ETag; by default worked out from the code and templates' files.
+NEWSROOM_RELEASE = os.environ.get("NEWSROOM_RELEASE", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -9,6 +9,7 @@ from articles.models.article import (
     storable_id,
 )
 from articles.models.pictures import Picture, PictureQuerySet
+from articles.models.stamps import PageStamp
 from articles.models.subjects import Country, Leader, Tag, TaggedArticle
 from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
@@ -20,6 +21,7 @@ __all__ = [
     "ArticleQuerySet",
     "Country",
     "Leader",
+    "PageStamp",
     "Picture",
     "PictureQuerySet",
     "PreviewLink",

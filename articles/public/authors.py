@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from articles.models import Article, storable_id
+from articles.public import stamps
 from articles.public.views import SubjectArticlesView
-from articles.scale.paging import by_subject
 
 
 def author_url(user):
@@ -18,15 +18,17 @@ def author_url(user):
 
 
 class AuthorView(SubjectArticlesView):
+    subject_kind = stamps.Kind.AUTHOR
     subject_context_name = "author"
     article_filter = "authors"
     template_name = "articles/author.html"
 
-    def filter_articles(self, queryset):
-        if not storable_id(self.kwargs["pk"]):
-            self.kwargs["pk"] = 0
-        authors = get_user_model().objects.filter(
-            pk__in=Article.objects.published().values("authors")
-        )
-        self.subject = get_object_or_404(authors, pk=self.kwargs["pk"])
-        return by_subject(queryset, "authors", self.subject)
+    def get_subject(self):
+        if not hasattr(self, "subject"):
+            if not storable_id(self.kwargs["pk"]):
+                self.kwargs["pk"] = 0
+            authors = get_user_model().objects.filter(
+                pk__in=Article.objects.published().values("authors")
+            )
+            self.subject = get_object_or_404(authors, pk=self.kwargs["pk"])
+        return self.subject

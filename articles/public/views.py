@@ -5,7 +5,7 @@ import posixpath
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, OuterRef, Q, Subquery, Value, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
+from articles.public import stamps
+from articles.public.caching import CachedPageMixin
 from articles.scale.paging import BoundedPaginator, by_subject
 from articles.text import fold
 
@@ -37,23 +39,35 @@ class PublishedArticlesMixin:
         return self.filter_articles(Article.objects.published().for_listing())
 
 
-class HomeView(PublishedArticlesMixin, ListView):
+class HomeView(CachedPageMixin, PublishedArticlesMixin, ListView):
     template_name = "articles/home.html"
 
+    def page_stamps(self):
+        return stamps.keys_query({stamps.LATEST})
 
-class SubjectArticlesView(PublishedArticlesMixin, ListView):
+
+class SubjectArticlesView(CachedPageMixin, PublishedArticlesMixin, ListView):
     """Coverage of one subject (a country, a leader, a tag), looked up by slug."""
 
     subject_model = None
+    subject_kind = None
     subject_context_name = None
     article_filter = None
 
     def get_subject_queryset(self):
         return self.subject_model.objects.all()
 
+    def get_subject(self):
+        """The subject, looked up once for the page's validators and its content."""
+        if not hasattr(self, "subject"):
+            self.subject = get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
+        return self.subject
+
+    def page_stamps(self):
+        return stamps.keys_query({(self.subject_kind, self.get_subject().pk)})
+
     def filter_articles(self, queryset):
-        self.subject = get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
-        return by_subject(queryset, self.article_filter, self.subject)
+        return by_subject(queryset, self.article_filter, self.get_subject())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,6 +78,7 @@ class SubjectArticlesView(PublishedArticlesMixin, ListView):
 
 class CountryView(SubjectArticlesView):
     subject_model = Country
+    subject_kind = stamps.Kind.COUNTRY
     subject_context_name = "country"
     article_filter = "countries"
     template_name = "articles/country.html"
@@ -71,6 +86,7 @@ class CountryView(SubjectArticlesView):
 
 class LeaderView(SubjectArticlesView):
     subject_model = Leader
+    subject_kind = stamps.Kind.LEADER
     subject_context_name = "leader"
     article_filter = "leaders"
     template_name = "articles/leader.html"
@@ -78,24 +94,49 @@ class LeaderView(SubjectArticlesView):
     def get_subject_queryset(self):
         return Leader.objects.select_related("country", "portrait")
 
+    def page_stamps(self):
+        # The header names the leader's country.
+        leader = self.get_subject()
+        return stamps.keys_query(
+            {(self.subject_kind, leader.pk), (stamps.Kind.COUNTRY, leader.country_id or 0)}
+        )
+
 
 class TagView(SubjectArticlesView):
     subject_model = Tag
+    subject_kind = stamps.Kind.TAG
     subject_context_name = "tag"
     article_filter = "tags"
     template_name = "articles/tag.html"
 
 
-class ArticleView(DetailView):
+class ArticleView(CachedPageMixin, DetailView):
     template_name = "articles/article.html"
     context_object_name = "article"
 
+    def page_stamps(self):
+        return stamps.article_page_query(self.lookup().pk)
+
+    def page_variant(self):
+        return (self.lookup().updated_at.isoformat(),)
+
     def get_object(self, queryset=None):
+        article = self.lookup()
+        prefetch_related_objects([article], *Article.objects.for_page()._prefetch_related_lookups)
+        return article
+
+    def lookup(self):
+        """The article, without its relations: enough for the page's validators."""
+        if not hasattr(self, "_article"):
+            self._article = self._find()
+        return self._article
+
+    def _find(self):
         try:
             day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
         except ValueError:
             raise Http404("No such date.") from None
-        queryset = Article.objects.published().for_page()
+        queryset = Article.objects.published().select_related("lead_picture")
         # A range on the indexed column, not published_at__date: the latter runs
         # a date conversion on every row.
         start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -1,27 +1,25 @@
 """RSS 2.0 and Atom feeds for the whole site and for each country, leader and tag.
 
 Every feed lists ``Article.objects.published()`` only, newest first, at most
-``FEED_SIZE`` items. Each answer carries ``Last-Modified`` and an ``ETag`` built
-from the identity and modification time of the items it lists, so a reader
-polling an unchanged feed gets a 304 for the price of one small query.
+``FEED_SIZE`` items. Each answer carries ``Last-Modified`` and an ``ETag`` made of
+the page stamp of what it lists (the latest articles, or its subject's), so a
+reader polling an unchanged feed gets a 304 for the price of one small query.
 """
-
-import hashlib
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.db.models.functions import Greatest
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, Country, Leader, Tag
+from articles.public import stamps
+from articles.public.caching import cached_page
 from articles.syndication.feed_xml import PlainTextAtomFeed, PlainTextRssFeed
 
 FEED_SIZE = 30
@@ -32,6 +30,11 @@ SUBJECTS = {
     "country": (Country, "countries"),
     "leader": (Leader, "leaders"),
     "tag": (Tag, "tags"),
+}
+STAMP_KINDS = {
+    "country": stamps.Kind.COUNTRY,
+    "leader": stamps.Kind.LEADER,
+    "tag": stamps.Kind.TAG,
 }
 
 
@@ -77,24 +80,10 @@ def subject_name(subject):
 
 
 class _FeedState:
-    """What a feed request needs, worked out once and shared by the conditional
-    GET check and the feed itself: the subject, and the listed items' versions."""
+    """The feed's subject, looked up once for the validators and the feed itself."""
 
     def __init__(self, request, kind, slug):
         self.subject = get_subject(kind, slug)
-        self.versions = list(
-            feed_articles(self.subject)
-            .annotate(modified=Greatest("updated_at", "published_at"))
-            .values_list("pk", "modified")[:FEED_SIZE]
-        )
-        digest = hashlib.sha256()
-        # The language is part of the answer: country names are localised.
-        digest.update((translation.get_language() or "").encode())
-        digest.update(request.path.encode())
-        for pk, modified in self.versions:
-            digest.update(f"{pk}:{modified.isoformat()};".encode())
-        self.etag = digest.hexdigest()[:32]
-        self.last_modified = max((m for _pk, m in self.versions), default=None)
 
     @classmethod
     def of(cls, request, kind, slug):
@@ -199,20 +188,18 @@ class ArticleAtomFeed(ArticleFeed):
 
 
 def feed_view(feed_class, kind=None):
-    """A feed view answering 304 when the listed items have not changed."""
+    """A feed view with the validators and page cache of the reader's pages: the stamp
+    of the latest articles, or of the feed's subject (see articles/public/caching.py)."""
     feed = feed_class(kind)
 
-    def etag(request, slug=None):
-        return _FeedState.of(request, kind, slug).etag
-
-    def last_modified(request, slug=None):
-        return _FeedState.of(request, kind, slug).last_modified
+    def describe(request, slug=None):
+        subject = _FeedState.of(request, kind, slug).subject
+        key = stamps.LATEST if subject is None else (STAMP_KINDS[kind], subject.pk)
+        return stamps.keys_query({key}), ()
 
     @require_safe
-    @condition(etag_func=etag, last_modified_func=last_modified)
+    @cached_page(describe)
     def view(request, slug=None):
-        response = feed(request, slug=slug)
-        response.headers["Cache-Control"] = "public, max-age=300"
-        return response
+        return feed(request, slug=slug)
 
     return view

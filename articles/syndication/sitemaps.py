@@ -31,10 +31,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.http import RFC3986_SUBDELIMS, http_date
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Country, Leader, Tag
+from articles.public import stamps
+from articles.public.caching import cached_page
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_WINDOW = datetime.timedelta(hours=48)
@@ -203,14 +204,31 @@ SITEMAPS = {
 }
 
 
+def _latest(request, *args, **kwargs):
+    """Sitemaps list the latest articles and their subjects: the stamp of the latest
+    articles (bumped by any change to a published article or a subject's name)."""
+    return stamps.keys_query({stamps.LATEST}), (request.GET.get("p", ""),)
+
+
+def _latest_in_window(request):
+    # The news sitemap also changes when an article leaves its 48 hours.
+    oldest = (
+        Article.objects.published()
+        .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        .order_by("published_at", "pk")
+        .values_list("pk", flat=True)[:1]
+    )
+    return stamps.keys_query({stamps.LATEST}), tuple(oldest)
+
+
 @require_safe
-@cache_control(public=True, max_age=600)
+@cached_page(_latest)
 def sitemap_index(request):
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="articles:sitemap_section")
 
 
 @require_safe
-@cache_control(public=True, max_age=600)
+@cached_page(_latest)
 @sitemap_views.x_robots_tag
 def sitemap_section(request, section):
     """One page of one section: Django's Sitemap classes, written out without a
@@ -261,7 +279,7 @@ def news_articles(now=None):
 
 
 @require_safe
-@cache_control(public=True, max_age=300)
+@cached_page(_latest_in_window)
 def news_sitemap(request):
     base = f"{request.scheme}://{request.get_host()}"
     return TemplateResponse(

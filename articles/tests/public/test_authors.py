@@ -78,9 +78,13 @@ def test_author_page_queries_are_constant(client, django_assert_num_queries, cou
     anne = make_user()
     for _ in range(count):
         make_article(authors=[anne])
-    # author, their links counted up to a bound, the list counted up to a bound, articles.
-    with django_assert_num_queries(4):
+    # author, their links counted up to a bound, the list counted up to a bound, articles,
+    # page stamp.
+    with django_assert_num_queries(5):
         client.get(author_page(anne))
+    # From the page cache: the author and the stamp.
+    with django_assert_num_queries(2):
+        assert client.get(author_page(anne)).headers["X-Page-Cache"] == "hit"
 
 
 def test_author_page_speaks_french(client):

@@ -250,17 +250,25 @@ class TestQueryCounts:
     def test_article_page(self, client, django_assert_num_queries, n):
         article = self._article_with(n)
         make_article(countries=["FR"], lead_picture=self._pictures(1)[0])
-        # The 7th: corrections and updates; the 8th: the body's pictures.
-        with django_assert_num_queries(8):
+        # The 7th: corrections and updates; the 8th: the body's pictures; the 9th: the
+        # page stamps of its validators.
+        with django_assert_num_queries(9):
             assert client.get(article.get_absolute_url()).status_code == 200
+        # From the page cache: the article's row and its stamps, nothing rendered.
+        with django_assert_num_queries(2):
+            again = client.get(article.get_absolute_url())
+        assert again.headers["X-Page-Cache"] == "hit"
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_home(self, client, django_assert_num_queries, n):
         pictures = self._pictures()
         for i in range(n):
             make_article(countries=["FR"], tags=["a", "b"], lead_picture=pictures[i % 3])
-        with django_assert_num_queries(2):
+        # Articles, pictures, and the page stamp.
+        with django_assert_num_queries(3):
             assert client.get("/").status_code == 200
+        with django_assert_num_queries(1):
+            assert client.get("/").headers["X-Page-Cache"] == "hit"
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_country_leader_and_tag_pages(self, client, django_assert_num_queries, n):
@@ -271,10 +279,12 @@ class TestQueryCounts:
                 countries=["FR"], leaders=[leader], tags=["Europe"], lead_picture=pictures[i % 3]
             )
         # The subject, its links counted up to a bound (articles.scale.paging), the
-        # list counted up to a bound, the page.
+        # list counted up to a bound, the page, the page stamps.
         for url in ["/countries/france/", "/leaders/dirigeant/", "/tags/europe/"]:
-            with django_assert_num_queries(4):
+            with django_assert_num_queries(5):
                 assert client.get(url).status_code == 200
+            with django_assert_num_queries(2):
+                assert client.get(url).headers["X-Page-Cache"] == "hit"
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_index_pages(self, client, django_assert_num_queries, n):

@@ -205,25 +205,34 @@ class TestQueryCounts:
     @pytest.mark.parametrize("count", [1, 10])
     def test_index(self, client, django_assert_num_queries, count):
         self._fill(count)
-        # Per section: the newest change, and the first and last keys.
-        with django_assert_num_queries(8):
+        # Per section: the newest change, and the first and last keys; the page stamp.
+        with django_assert_num_queries(9):
             client.get(reverse("articles:sitemap_index"))
+        with django_assert_num_queries(1):
+            assert client.get(reverse("articles:sitemap_index"))["X-Page-Cache"] == "hit"
 
     @pytest.mark.parametrize("count", [1, 10])
     @pytest.mark.parametrize("section", ["articles", "countries", "leaders", "tags"])
     def test_section(self, client, django_assert_num_queries, count, section):
         self._fill(count)
         url = reverse("articles:sitemap_section", kwargs={"section": section})
-        with django_assert_num_queries(2):
+        # Bounds, URLs, page stamp.
+        with django_assert_num_queries(3):
             _r, root = get_xml(client, url)
         assert locs(root)
+        with django_assert_num_queries(1):
+            assert client.get(url)["X-Page-Cache"] == "hit"
 
     @pytest.mark.parametrize("count", [1, 10])
     def test_news(self, client, django_assert_num_queries, count):
         self._fill(count)
-        with django_assert_num_queries(1):
+        # Articles; page stamp and the oldest article in the window (what the list
+        # depends on).
+        with django_assert_num_queries(3):
             _r, root = get_xml(client, reverse("articles:news_sitemap"))
         assert len(locs(root)) == count
+        with django_assert_num_queries(2):
+            assert client.get(reverse("articles:news_sitemap"))["X-Page-Cache"] == "hit"
 
 
 @pytest.mark.parametrize(

@@ -330,8 +330,8 @@ class TestQueryCounts:
             lead_picture=make_picture(size=(800, 600)),
         )
         # article and its picture, body pictures, authors, countries, leaders, tags, notes,
-        # related articles.
-        with django_assert_num_queries(8):
+        # related articles, page stamps.
+        with django_assert_num_queries(9):
             assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("count", [1, 5])
@@ -341,8 +341,8 @@ class TestQueryCounts:
         leader = make_leader(wikidata_id="Q7747")
         for _ in range(count):
             make_article(leaders=[leader])
-        # leader, count, articles.
-        with django_assert_num_queries(3):
+        # leader, count, articles, page stamps.
+        with django_assert_num_queries(4):
             assert client.get(leader.get_absolute_url()).status_code == 200
 
 
