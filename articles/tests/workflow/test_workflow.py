@@ -113,7 +113,7 @@ class TestTransitions:
         outcome = workflow.publish(article=draft, user=editor, at=at)
         draft.refresh_from_db()
         assert draft.published_at > timezone.now() - datetime.timedelta(minutes=1)
-        assert "est passée : publié maintenant" in outcome.message
+        assert "est passée\u202f: publié maintenant" in outcome.message
         assert draft.is_published
 
     def test_unpublish_keeps_the_publication_time_for_the_url(self, editor):
@@ -289,7 +289,7 @@ def test_scheduling_in_the_past_from_the_admin_says_so(client, editor, draft):
     response = _post_change(client, draft, data)
     assert response.status_code == 302
     followed = client.get(response.url).content.decode()
-    assert "est passée : publié maintenant" in followed
+    assert "est passée\u202f: publié maintenant" in followed
     draft.refresh_from_db()
     assert draft.is_published
     assert draft.published_at.year == timezone.now().year
