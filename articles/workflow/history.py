@@ -278,7 +278,7 @@ def save_deletion_revision(*, articles, user):
         reversion.set_comment(_("Deleted"))
 
 
-def save_baseline_revision(*, article):
+def save_baseline_revision(*, article, comment=None):
     """Store ``article`` as it is, dated from its last change, if it has no revision yet.
 
     Articles made before the workflow, by imports or scripts have none; without this
@@ -288,7 +288,7 @@ def save_baseline_revision(*, article):
         return False
     with reversion.create_revision():
         reversion.add_to_revision(article)
-        reversion.set_comment(_("As it was before its first revision"))
+        reversion.set_comment(comment or _("As it was before its first revision"))
         if article.updated_at:
             reversion.set_date_created(article.updated_at)
     return True

@@ -5,12 +5,14 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from articles import services
 from articles.demo import content as demo
 from articles.demo import photos
 from articles.models import Article, Country, Leader
 from articles.pictures import services as pictures
+from articles.workflow import history
 
 
 class Command(BaseCommand):
@@ -106,6 +108,8 @@ class Command(BaseCommand):
             article.status = Article.Status.DRAFT
             article.full_clean()
             article.save()
+        # Its history starts with the demo's text, so compare and restore have a base.
+        history.save_baseline_revision(article=article, comment=_("Loaded with the demo content"))
 
 
 def _jpeg(image):
