@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
-from articles.text import fold
+from articles.text import fold, folded_slug
 
 # Old addresses of originals redirect to a rendition this wide (or the widest).
 LEGACY_WIDTH = 2048
@@ -49,9 +49,22 @@ class SubjectArticlesView(PublishedArticlesMixin, ListView):
     def get_subject_queryset(self):
         return self.subject_model.objects.all()
 
+    def get_subject(self):
+        return get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
+
+    def subject_url(self, subject):
+        return subject.get_absolute_url()
+
     def filter_articles(self, queryset):
-        self.subject = get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
+        self.subject = self.get_subject()
         return queryset.filter(**{self.article_filter: self.subject})
+
+    def get(self, request, *args, **kwargs):
+        if moved_slug(self.kwargs) is not None:
+            return HttpResponsePermanentRedirect(
+                with_query(self.subject_url(self.get_subject()), request)
+            )
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -84,9 +97,33 @@ class TagView(SubjectArticlesView):
     template_name = "articles/tag.html"
 
 
+def moved_slug(kwargs):
+    """The slug of the URL if it is one from before slugs were folded to ASCII
+    ("xi-jinping-reçoit-…"); ``kwargs`` then holds the folded one, which the data
+    migration stored in its place."""
+    slug = kwargs.get("slug")
+    if slug is None:
+        return None
+    folded = folded_slug(slug)
+    if not folded or folded == slug:
+        return None
+    kwargs["slug"] = folded
+    return slug
+
+
+def with_query(url, request):
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
+
+
 class ArticleView(DetailView):
     template_name = "articles/article.html"
     context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        if moved_slug(self.kwargs) is not None:
+            return HttpResponsePermanentRedirect(self.get_object().get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
         try:

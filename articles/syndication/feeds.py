@@ -21,7 +21,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
-from articles.models import Article, Country, Leader, Tag
+from articles.models import Article, Country, Leader, Tag, authors_prefetch
 from articles.syndication.feed_xml import PlainTextAtomFeed, PlainTextRssFeed
 
 FEED_SIZE = 30
@@ -140,7 +140,7 @@ class ArticleFeed(Feed):
 
     def items(self, obj):
         return feed_articles(obj).prefetch_related(
-            "authors",
+            authors_prefetch(),
             "countries",
             Prefetch("leaders", queryset=Leader.objects.only("pk", "name")),
             "tags",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import ArticleNote, Tag
+from articles.models import ArticleNote, Tag, author_url
 from articles.syndication import structured_data
 from articles.tests.helpers.factories import make_article, make_leader, make_user
 from articles.tests.helpers.pictures import make_picture
@@ -79,7 +79,7 @@ class TestNewsArticle:
             {
                 "@type": "Person",
                 "name": "Anne Dupont",
-                "url": absolute(reverse("articles:author", args=[author.pk])),
+                "url": absolute(author_url(author)),
             }
         ]
         assert data["publisher"]["name"] == "Newsroom"
