@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from articles import services
+from articles.authors.admin import AuthorProfileAdmin  # noqa: F401  (registers profiles)
 from articles.coverage import KeepPublishedCoverageMixin
 from articles.forms import TagMergeForm
 from articles.models import Article, Country, Leader, Tag

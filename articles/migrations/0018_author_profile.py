@@ -7,6 +7,26 @@ from django.db import migrations, models
 
 import articles.text
 
+EDITOR_PERMISSIONS = [f"{action}_authorprofile" for action in ("add", "change", "delete", "view")]
+
+
+def editors_manage_profiles(apps, schema_editor):
+    # Permissions are normally created after all migrations; the group needs them now.
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("articles")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    group = apps.get_model("auth", "Group").objects.filter(name="Editor").first()
+    if group is not None:
+        Permission = apps.get_model("auth", "Permission")
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="articles", codename__in=EDITOR_PERMISSIONS
+            )
+        )
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -114,4 +134,5 @@ class Migration(migrations.Migration):
                 "ordering": ["display_name"],
             },
         ),
+        migrations.RunPython(editors_manage_profiles, migrations.RunPython.noop),
     ]
