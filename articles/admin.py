@@ -19,6 +19,7 @@ from articles.pictures.article_form import NEW_PICTURE_FIELDS, LeadPictureAdminM
 from articles.search.admin import IndexSearchMixin
 from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
+from articles.wording.admin import WordedAdminMixin
 from articles.workflow.admin import WorkflowAdminMixin
 from articles.workflow.admin_authors import AuthorsAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
@@ -34,7 +35,7 @@ def _links(objects):
 
 
 @admin.register(Country)
-class CountryAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
+class CountryAdmin(WordedAdminMixin, KeepPublishedCoverageMixin, admin.ModelAdmin):
     coverage_field = "countries"
     list_display = ["code", "name", "slug"]
     search_fields = ["name", "code", "slug", "aliases"]
@@ -42,7 +43,7 @@ class CountryAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
 
 
 @admin.register(Leader)
-class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
+class LeaderAdmin(WordedAdminMixin, KeepPublishedCoverageMixin, admin.ModelAdmin):
     coverage_field = "leaders"
     list_display = [
         "thumbnail",
@@ -75,7 +76,7 @@ class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(WordedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "usage"]
     search_fields = ["name"]
     fields = ["name"]
@@ -143,6 +144,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    WordedAdminMixin,
     LeadPictureAdminMixin,
     WorkflowAdminMixin,
     HistoryAdminMixin,

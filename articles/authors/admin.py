@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from articles.models import AuthorProfile, profile_of, unique_author_slug
+from articles.wording.admin import WordedAdminMixin
 
 MINE_FIELDS = ["display_name", "role", "bio", "photo"]
 
@@ -36,7 +37,7 @@ class MyProfileForm(forms.ModelForm):
 
 
 @admin.register(AuthorProfile)
-class AuthorProfileAdmin(admin.ModelAdmin):
+class AuthorProfileAdmin(WordedAdminMixin, admin.ModelAdmin):
     list_display = ["display_name", "role", "slug"]
     search_fields = ["display_name", "role"]
     autocomplete_fields = ["photo"]
