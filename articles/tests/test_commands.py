@@ -40,6 +40,11 @@ def test_load_demo_twice_gives_the_same_content(client):
     pictures = Article.objects.published().values_list("lead_picture__sha256", flat=True)
     assert len(set(pictures)) == len(pictures)
     assert all(leader.portrait for leader in Leader.objects.all())
+    # The demo's authors have a byline page.
+    claire = Article.objects.published().filter(authors__username="claire.dumas").first()
+    author = claire.authors.get(username="claire.dumas")
+    assert client.get(author.author_profile.get_absolute_url()).status_code == 200
+    assert author.author_profile.role
 
 
 def test_load_demo_stores_one_first_revision_per_article():

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from articles import services
 from articles.demo import content as demo
 from articles.demo import photos
-from articles.models import Article, Country, Leader
+from articles.models import Article, AuthorProfile, Country, Leader, unique_author_slug
 from articles.pictures import services as pictures
 from articles.workflow import history
 
@@ -78,6 +78,16 @@ class Command(BaseCommand):
         if created:
             user.set_unusable_password()
             user.save()
+        name = f"{spec['first_name']} {spec['last_name']}"
+        AuthorProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "display_name": name,
+                "slug": unique_author_slug(name),
+                "role": spec["role"],
+                "bio": spec["bio"],
+            },
+        )
         return user
 
     def _article(self, spec, countries, leaders, authors, *, publish):
