@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from articles import services
+from articles.authors.admin import AuthorProfileAdmin  # noqa: F401  (registers profiles)
 from articles.coverage import KeepPublishedCoverageMixin
 from articles.forms import TagMergeForm
 from articles.models import Article, Country, Leader, Tag
@@ -26,6 +27,7 @@ from articles.search.admin import IndexSearchMixin
 from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
 from articles.text import folded_slug
+from articles.wording.admin import WordedAdminMixin
 from articles.workflow.admin import WorkflowAdminMixin
 from articles.workflow.admin_authors import AuthorsAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
@@ -41,7 +43,7 @@ def _links(objects):
 
 
 @admin.register(Country)
-class CountryAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
+class CountryAdmin(WordedAdminMixin, KeepPublishedCoverageMixin, admin.ModelAdmin):
     coverage_field = "countries"
     list_display = ["code", "name", "slug"]
     search_fields = ["name", "code", "slug", "aliases"]
@@ -49,7 +51,7 @@ class CountryAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
 
 
 @admin.register(Leader)
-class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
+class LeaderAdmin(WordedAdminMixin, KeepPublishedCoverageMixin, admin.ModelAdmin):
     coverage_field = "leaders"
     list_display = [
         "thumbnail",
@@ -82,7 +84,7 @@ class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(WordedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "usage"]
     search_fields = ["name"]
     fields = ["name"]
@@ -165,6 +167,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    WordedAdminMixin,
     LeadPictureAdminMixin,
     WorkflowAdminMixin,
     HistoryAdminMixin,

@@ -2,6 +2,9 @@
 
 import unicodedata
 
+from anyascii import anyascii
+from django import forms
+from django.db import models
 from django.utils.text import slugify
 
 
@@ -32,5 +35,25 @@ def fold_char(ch):
 
 
 def folded_slug(text):
-    """A slug that is the same for names differing only in case or accents."""
-    return slugify(fold(text), allow_unicode=True)
+    """The one slug rule: ASCII, the same for names differing only in case or accents.
+
+    "Xi Jinping reçoit Moon Jae-in à Pékin" → "xi-jinping-recoit-moon-jae-in-a-pekin";
+    other scripts are transliterated ("Путин" → "putin"), so every address is plain ASCII
+    whether the slug was typed, prepopulated by the admin, imported or loaded.
+    """
+    return slugify(anyascii(fold(text)))
+
+
+class FoldedSlugFormField(forms.SlugField):
+    """A slug box that folds what is typed ("reçoit" → "recoit") instead of refusing it."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return folded_slug(value) if value else value
+
+
+class FoldedSlugField(models.SlugField):
+    """An ASCII slug (the admin prepopulates it in ASCII too); typed accents are folded."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": FoldedSlugFormField, **kwargs})

@@ -88,8 +88,20 @@ LEADERS = [
 ]
 
 AUTHORS = [
-    {"username": "claire.dumas", "first_name": "Claire", "last_name": "Dumas"},
-    {"username": "sam.whitfield", "first_name": "Sam", "last_name": "Whitfield"},
+    {
+        "username": "claire.dumas",
+        "first_name": "Claire",
+        "last_name": "Dumas",
+        "role": "Correspondante en Asie du Nord-Est",
+        "bio": "Suit la péninsule coréenne et les sommets de la région pour la rédaction.",
+    },
+    {
+        "username": "sam.whitfield",
+        "first_name": "Sam",
+        "last_name": "Whitfield",
+        "role": "Diplomatic correspondent",
+        "bio": "Covers summits, sanctions and the talks in between for the English desk.",
+    },
 ]
 
 # The demo's desk editor publishes its stories (an account no one signs in with).

@@ -5,8 +5,16 @@ from articles.models.article import (
     SITE_LANGUAGES,
     Article,
     ArticleQuerySet,
-    author_name,
+    authors_prefetch,
     storable_id,
+)
+from articles.models.authors import (
+    AuthorProfile,
+    author_name,
+    author_url,
+    profile_of,
+    unique_author_slug,
+    with_profiles,
 )
 from articles.models.pictures import Picture, PictureQuerySet
 from articles.models.stamps import PageStamp
@@ -19,6 +27,7 @@ __all__ = [
     "Article",
     "ArticleNote",
     "ArticleQuerySet",
+    "AuthorProfile",
     "Country",
     "Leader",
     "PageStamp",
@@ -29,5 +38,10 @@ __all__ = [
     "TaggedArticle",
     "Transition",
     "author_name",
+    "author_url",
+    "authors_prefetch",
+    "profile_of",
     "storable_id",
+    "unique_author_slug",
+    "with_profiles",
 ]

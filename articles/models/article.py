@@ -1,6 +1,7 @@
 """The article and the one queryset that decides what readers may see."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
@@ -12,7 +13,9 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from articles.html import body_picture_ids, sanitize_html
+from articles.models.authors import author_name, with_profiles
 from articles.models.subjects import Country, Leader, TaggedArticle
+from articles.text import FoldedSlugField, folded_slug
 
 # The site's languages (settings.LANGUAGES): its pages, search stemmers, and the
 # names of countries that search and suggestions know.
@@ -29,9 +32,9 @@ ARTICLE_LANGUAGES = [
 ]
 
 
-def author_name(user):
-    """A person as bylines name them: the full name, else the username."""
-    return user.get_full_name() or user.get_username()
+def authors_prefetch():
+    """An article's authors with their profiles, for bylines: one query for all of them."""
+    return Prefetch("authors", queryset=with_profiles(get_user_model().objects.all()))
 
 
 # Past the largest bigint the database raises instead of finding nothing.
@@ -60,7 +63,7 @@ class ArticleQuerySet(models.QuerySet):
         """With what the article page shows: pictures, authors, subjects, tags, notes."""
         return self.select_related("lead_picture").prefetch_related(
             "body_pictures",
-            "authors",
+            authors_prefetch(),
             "countries",
             Prefetch("leaders", queryset=Leader.objects.select_related("country")),
             "tags",
@@ -110,10 +113,9 @@ class Article(models.Model):
     Status = ArticleStatus
 
     title = models.CharField(_("headline"), max_length=255)
-    slug = models.SlugField(
+    slug = FoldedSlugField(
         _("slug"),
         max_length=255,
-        allow_unicode=True,
         help_text=_("Part of the article's address; it cannot change once published."),
     )
     standfirst = models.TextField(
@@ -244,8 +246,9 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Sanitised on every save, not only in forms: imports and scripts too.
+        # Sanitised and folded on every save, not only in forms: imports and scripts too.
         self.body = sanitize_html(self.body)
+        self.slug = folded_slug(self.slug) or "article"
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:

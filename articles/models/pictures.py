@@ -33,12 +33,14 @@ def picture_upload_to(instance, filename):
 
 class PictureQuerySet(models.QuerySet):
     def public(self):
-        """Pictures a reader may see: on a published article, or a leader's portrait.
+        """Pictures a reader may see: on a published article, a leader's portrait, or the
+        photo of an author whose page is up (one published article at least).
 
         Publication is decided by ``Article.objects.published()`` alone, so a
         scheduled article's pictures appear with it.
         """
         from articles.models.article import Article
+        from articles.models.authors import AuthorProfile
         from articles.models.subjects import Leader
 
         published = Article.objects.published()
@@ -46,6 +48,13 @@ class PictureQuerySet(models.QuerySet):
             Q(Exists(published.filter(lead_picture=OuterRef("pk"))))
             | Q(Exists(published.filter(body_pictures=OuterRef("pk"))))
             | Q(Exists(Leader.objects.filter(portrait=OuterRef("pk"))))
+            | Q(
+                Exists(
+                    AuthorProfile.objects.filter(
+                        photo=OuterRef("pk"), user__in=published.values("authors")
+                    )
+                )
+            )
         )
 
     def is_public(self, pk):

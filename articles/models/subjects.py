@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import ItemBase, TagBase
 
-from articles.text import fold, folded_slug
+from articles.text import FoldedSlugField, fold, folded_slug
 
 
 @lru_cache(maxsize=32)
@@ -37,7 +37,7 @@ class Country(models.Model):
         max_length=100,
         help_text=_("Name in the site's main language; pages show the reader's language."),
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    slug = FoldedSlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     aliases = models.TextField(
         _("aliases"),
@@ -71,7 +71,7 @@ class Country(models.Model):
 
 class Leader(models.Model):
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    slug = FoldedSlugField(_("slug"), max_length=200, unique=True)
     # Empty for the heads of international organisations (UN, EU, NATO, African Union).
     country = models.ForeignKey(
         Country,

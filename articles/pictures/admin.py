@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from articles.models import Picture
 from articles.pictures import access, services
 from articles.pictures.forms import PictureForm
+from articles.wording.admin import WordedAdminMixin
 
 THUMBNAIL_WIDTH = 80
 PICKER_LIMIT = 60
@@ -42,7 +43,7 @@ def thumbnail(picture, width=THUMBNAIL_WIDTH, alt=""):
 
 
 @admin.register(Picture)
-class PictureAdmin(admin.ModelAdmin):
+class PictureAdmin(WordedAdminMixin, admin.ModelAdmin):
     form = PictureForm
     list_display = ["list_thumbnail", "title", "caption", "credit", "size", "uploaded_by"]
     list_display += ["uploaded_at"]

@@ -1,20 +1,25 @@
 """Author pages: what a byline links to, and the ``url`` of the author Person in JSON-LD.
 
-Only people with at least one published article have a page; it is addressed by
-id rather than username, which is a login name and stays private.
+Only people with at least one published article have a page. It is addressed by the
+profile's slug (/authors/anne-dupont/); the old address by id (/authors/12/) redirects
+there for good, and still shows the page of an author who has no profile yet. The
+username is a login name and stays private.
 """
 
 from django.contrib.auth import get_user_model
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
-from articles.models import Article, storable_id
+from articles.models import Article, author_url, profile_of, storable_id, with_profiles
 from articles.public import stamps
-from articles.public.views import SubjectArticlesView
+from articles.public.views import SubjectArticlesView, with_query
+
+__all__ = ["AuthorByIdView", "AuthorView", "author_url"]
 
 
-def author_url(user):
-    return reverse("articles:author", kwargs={"pk": user.pk})
+def published_authors():
+    users = get_user_model().objects.filter(pk__in=Article.objects.published().values("authors"))
+    return with_profiles(users)
 
 
 class AuthorView(SubjectArticlesView):
@@ -23,12 +28,27 @@ class AuthorView(SubjectArticlesView):
     article_filter = "authors"
     template_name = "articles/author.html"
 
-    def get_subject(self):
-        if not hasattr(self, "subject"):
-            if not storable_id(self.kwargs["pk"]):
-                self.kwargs["pk"] = 0
-            authors = get_user_model().objects.filter(
-                pk__in=Article.objects.published().values("authors")
-            )
-            self.subject = get_object_or_404(authors, pk=self.kwargs["pk"])
-        return self.subject
+    def find_subject(self):
+        return get_object_or_404(published_authors(), author_profile__slug=self.kwargs["slug"])
+
+    def subject_url(self, subject):
+        return author_url(subject)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["profile"] = profile_of(self.subject)
+        return context
+
+
+class AuthorByIdView(AuthorView):
+    """/authors/<id>/, the address bylines linked to before profiles: a 301 to the slug."""
+
+    def find_subject(self):
+        pk = self.kwargs["pk"] if storable_id(self.kwargs["pk"]) else 0
+        return get_object_or_404(published_authors(), pk=pk)
+
+    def dispatch(self, request, *args, **kwargs):
+        author = self.get_subject()
+        if profile_of(author) is not None:
+            return HttpResponsePermanentRedirect(with_query(author_url(author), request))
+        return super().dispatch(request, *args, **kwargs)

@@ -20,7 +20,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 from django.utils import timezone
 
-from articles.models import Article, ArticleNote, Country, Leader, Picture, Tag, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleNote,
+    AuthorProfile,
+    Country,
+    Leader,
+    Picture,
+    Tag,
+    TaggedArticle,
+)
 from articles.public import stamps
 from articles.public.stamps import LATEST, Kind
 
@@ -207,6 +216,14 @@ def _remember_user_name(sender, instance, raw=False, update_fields=None, **kwarg
 def _user_saved(sender, instance, **kwargs):
     if getattr(instance, "_stamps_renamed", False):
         on_commit(lambda: stamps.bump(shown_with(Kind.AUTHOR, instance.pk)))
+
+
+@receiver(post_save, sender=AuthorProfile)
+@receiver(post_delete, sender=AuthorProfile)
+def _profile_changed(sender, instance, raw=False, **kwargs):
+    # Bylines print the profile's display name: every page that shows the author.
+    if not raw:
+        on_commit(lambda: stamps.bump(shown_with(Kind.AUTHOR, instance.user_id)))
 
 
 @receiver(post_save, sender=Picture)

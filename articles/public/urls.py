@@ -38,5 +38,7 @@ urlpatterns = [
     path("leaders/", views.LeaderIndexView.as_view(), name="leaders"),
     path("leaders/<str:slug>/", views.LeaderView.as_view(), name="leader"),
     path("tags/<str:slug>/", views.TagView.as_view(), name="tag"),
-    path("authors/<int:pk>/", authors.AuthorView.as_view(), name="author"),
+    # Ids first: a profile slug always has a letter, so it never looks like one.
+    path("authors/<int:pk>/", authors.AuthorByIdView.as_view(), name="author_by_id"),
+    path("authors/<str:slug>/", authors.AuthorView.as_view(), name="author"),
 ]

@@ -16,7 +16,7 @@ from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticl
 from articles.public import stamps
 from articles.public.caching import CachedPageMixin
 from articles.scale.paging import BoundedPaginator, by_subject
-from articles.text import fold
+from articles.text import fold, folded_slug
 
 # Old addresses of originals redirect to a rendition this wide (or the widest).
 LEGACY_WIDTH = 2048
@@ -57,17 +57,31 @@ class SubjectArticlesView(CachedPageMixin, PublishedArticlesMixin, ListView):
     def get_subject_queryset(self):
         return self.subject_model.objects.all()
 
+    def find_subject(self):
+        return get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
+
     def get_subject(self):
         """The subject, looked up once for the page's validators and its content."""
         if not hasattr(self, "subject"):
-            self.subject = get_object_or_404(self.get_subject_queryset(), slug=self.kwargs["slug"])
+            self.subject = self.find_subject()
         return self.subject
+
+    def subject_url(self, subject):
+        return subject.get_absolute_url()
 
     def page_stamps(self):
         return stamps.keys_query({(self.subject_kind, self.get_subject().pk)})
 
     def filter_articles(self, queryset):
         return by_subject(queryset, self.article_filter, self.get_subject())
+
+    def dispatch(self, request, *args, **kwargs):
+        # Before the page cache: an old address answers with a redirect, not a page.
+        if moved_slug(self.kwargs) is not None:
+            return HttpResponsePermanentRedirect(
+                with_query(self.subject_url(self.get_subject()), request)
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -110,9 +124,34 @@ class TagView(SubjectArticlesView):
     template_name = "articles/tag.html"
 
 
+def moved_slug(kwargs):
+    """The slug of the URL if it is one from before slugs were folded to ASCII
+    ("xi-jinping-reçoit-…"); ``kwargs`` then holds the folded one, which the data
+    migration stored in its place."""
+    slug = kwargs.get("slug")
+    if slug is None:
+        return None
+    folded = folded_slug(slug)
+    if not folded or folded == slug:
+        return None
+    kwargs["slug"] = folded
+    return slug
+
+
+def with_query(url, request):
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
+
+
 class ArticleView(CachedPageMixin, DetailView):
     template_name = "articles/article.html"
     context_object_name = "article"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Before the page cache: an old address answers with a redirect, not a page.
+        if moved_slug(self.kwargs) is not None:
+            return HttpResponsePermanentRedirect(self.lookup().get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
 
     def page_stamps(self):
         return stamps.article_page_query(self.lookup().pk)

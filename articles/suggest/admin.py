@@ -58,7 +58,7 @@ class SuggestFromTextMixin:
                 "data-suggest-url": url,
                 "data-label-button": _("Suggest from text"),
                 "data-label-add": _("Add selected"),
-                "data-label-why": _("matched"),
+                "data-label-why": _("(matched: %(words)s)"),
                 "data-label-none": _("Nothing found in the text."),
                 "data-label-stored": _("Mentioned in the copy at import"),
                 "data-label-added": _("Added to the form; save to keep them."),

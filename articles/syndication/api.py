@@ -16,7 +16,15 @@ from django.urls import Resolver404, path, re_path, resolve, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles.models import ARTICLE_LANGUAGES, Article, Country, Leader, Tag, storable_id
+from articles.models import (
+    ARTICLE_LANGUAGES,
+    Article,
+    Country,
+    Leader,
+    Tag,
+    authors_prefetch,
+    storable_id,
+)
 from articles.syndication.structured_data import iso, word_count
 
 NINJS_VERSION = "2.2"
@@ -158,7 +166,7 @@ def filtered_articles(request):
 
 def _with_relations(queryset):
     return queryset.select_related("lead_picture").prefetch_related(
-        "authors",
+        authors_prefetch(),
         "countries",
         Prefetch("leaders", queryset=Leader.objects.only("pk", "name", "slug")),
         "tags",

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, Country, Leader, Tag
+from articles.models import Article, Country, Leader, Tag, authors_prefetch
 from articles.public import stamps
 from articles.public.caching import cached_page
 from articles.syndication.feed_xml import PlainTextAtomFeed, PlainTextRssFeed
@@ -129,7 +129,7 @@ class ArticleFeed(Feed):
 
     def items(self, obj):
         return feed_articles(obj).prefetch_related(
-            "authors",
+            authors_prefetch(),
             "countries",
             Prefetch("leaders", queryset=Leader.objects.only("pk", "name")),
             "tags",

@@ -102,7 +102,15 @@ def _leader(meta):
 
 
 def _author(meta):
-    return _graph(_thing(meta["person"]), meta=meta)
+    person = meta["person"]
+    entity = _thing(person)
+    details = {
+        "jobTitle": person["job_title"],
+        "image": person["image"],
+        "description": person["bio"],
+    }
+    entity.update({key: value for key, value in details.items() if value})
+    return _graph(entity, meta=meta)
 
 
 def _country(meta):

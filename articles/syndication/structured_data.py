@@ -17,9 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from articles.html import html_to_text
-from articles.models import ArticleNote, author_name
+from articles.models import ArticleNote, author_name, author_url, profile_of
 from articles.pictures.markup import shaped_images
-from articles.public.authors import author_url
 from articles.syndication.schema_org import iso, json_ld
 from articles.text import fold
 
@@ -195,18 +194,30 @@ def country_metadata(country, request, articles=(), page=None):
 
 def author_metadata(author, request, articles=(), page=None):
     url = _page_url(request, author_url(author), page)
+    profile = profile_of(author)
+    photo = (
+        sorted(
+            shaped_images(profile.photo, request.build_absolute_uri),
+            key=lambda image: image["width"] != image["height"],
+        )
+        if profile and profile.photo
+        else []
+    )
     return {
         "kind": "author",
         "title": author_name(author),
-        "description": "",
+        "description": describe(profile.bio) if profile else "",
         "url": url,
         "language": None,
         "person": {
             "kind": "person",
             "name": author_name(author),
             "url": request.build_absolute_uri(author_url(author)),
+            "job_title": profile.role if profile else "",
+            "image": photo[0]["url"] if photo else None,
+            "bio": profile.bio if profile else "",
         },
-        "images": [],
+        "images": photo,
         "items": _items(articles, request, page),
         "site": _site(request),
     }
@@ -246,7 +257,7 @@ def _items(articles, request, page):
     ]
 
 
-# schema.org ---------------------------------------------------------------
+# Sharing cards and the head ---------------------------------------------
 
 
 def sharing_tags(meta):

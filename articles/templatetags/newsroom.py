@@ -2,11 +2,12 @@ from babel.dates import format_date, format_time
 from django import template
 from django.utils import timezone, translation
 
-from articles.models import author_name
+from articles.models import author_name, author_url
 from articles.public.typography import typeset
 
 register = template.Library()
 register.filter("author_name", author_name)
+register.filter("author_url", author_url)
 
 
 def _locale(language):

@@ -3,8 +3,10 @@ Twitter card and JSON-LD, rendered from ``structured_data``'s one dictionary."""
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from articles.syndication import structured_data as sd
+from articles.text import fold
 
 register = template.Library()
 
@@ -32,11 +34,20 @@ def leader_head(context, leader):
     return sd.head_context(meta)
 
 
+def _articles_by(name):
+    # French elides "de" before a vowel: « Articles d’Anne Dupont », « Articles de Claire ».
+    if fold(name)[:1] in set("aeiouy"):
+        return pgettext("before a name starting with a vowel", "Articles by %(name)s.") % {
+            "name": name
+        }
+    return _("Articles by %(name)s.") % {"name": name}
+
+
 @register.inclusion_tag(TEMPLATE, takes_context=True)
 def author_head(context, author):
     articles, page = _listing(context)
     meta = sd.author_metadata(author, context["request"], articles, page)
-    meta["description"] = _("Articles by %(name)s.") % {"name": meta["title"]}
+    meta["description"] = meta["description"] or _articles_by(meta["title"])
     return sd.head_context(meta)
 
 

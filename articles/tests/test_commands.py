@@ -1,8 +1,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from reversion.models import Version
 
-from articles.models import Article, Leader
+from articles.models import Article, Leader, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,24 @@ def test_load_demo_twice_gives_the_same_content(client):
     pictures = Article.objects.published().values_list("lead_picture__sha256", flat=True)
     assert len(set(pictures)) == len(pictures)
     assert all(leader.portrait for leader in Leader.objects.all())
+    # The demo's authors have a byline page.
+    claire = Article.objects.published().filter(authors__username="claire.dumas").first()
+    author = claire.authors.get(username="claire.dumas")
+    assert client.get(author.author_profile.get_absolute_url()).status_code == 200
+    assert author.author_profile.role
+
+
+def test_load_demo_stores_one_first_revision_per_article():
+    call_command("load_demo", stdout=None)
+    call_command("load_demo", stdout=None)
+    articles = list(Article.objects.prefetch_related("tags"))
+    assert articles
+    for article in articles:
+        versions = list(Version.objects.get_for_object(article))
+        assert len(versions) == 1, article.slug
+        assert versions[0].field_dict["title"] == article.title
+        stored_tags = versions[0].revision.version_set.get_for_model(Tag)
+        assert {v.object_repr for v in stored_tags} == {t.name for t in article.tags.all()}
 
 
 def test_ensure_admin_creates_one_account_once(capsys):

@@ -11,26 +11,30 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.urls import path
 
-from articles.models import author_name
+from articles.models import author_name, with_profiles
 
 PAGE_SIZE = 20
 
 
 def author_candidates(term):
     """Active staff whose byline name holds every word of ``term``."""
-    users = get_user_model().objects.filter(is_active=True, is_staff=True)
-    # Without a full name the byline is the username, so only then is it searched.
-    nameless = Q(first_name="", last_name="")
+    users = with_profiles(get_user_model().objects.filter(is_active=True, is_staff=True))
+    # Without a profile or a full name the byline is the username: only then is it searched.
+    nameless = Q(first_name="", last_name="", author_profile__isnull=True)
     for word in term.split():
         users = users.filter(
-            Q(first_name__icontains=word)
+            Q(author_profile__display_name__icontains=word)
+            | Q(first_name__icontains=word)
             | Q(last_name__icontains=word)
             | (nameless & Q(username__icontains=word))
         )
-    return users.order_by("first_name", "last_name", "username", "pk")
+    return users.order_by(
+        Coalesce("author_profile__display_name", "first_name"), "last_name", "username", "pk"
+    )
 
 
 class AuthorChoiceField(forms.ModelMultipleChoiceField):

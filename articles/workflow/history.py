@@ -75,19 +75,47 @@ def register_models():
         reversion.register(Article, follow=["countries", "leaders", "tagged_items"])
 
 
+def _words(text):
+    """Words (or punctuation) each with the spaces after it: spaces travel with their word."""
+    words = []
+    for token in _TOKENS.findall(text or ""):
+        if token.isspace() and words:
+            words[-1] += token
+        else:
+            words.append(token)
+    return words
+
+
+def _trailing_space(word):
+    return word[len(word.rstrip()) :]
+
+
 def word_diff(old, new):
-    """HTML of ``new`` against ``old``, word by word: removed in <del>, added in <ins>."""
-    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    """HTML of ``new`` against ``old``, word by word: removed in <del>, added in <ins>.
+
+    Words are compared without their spaces and keep the spaces that followed them
+    in either text, and what was removed is set off from what replaced it: a diff
+    reads "<del>Ce</del> <ins>Le brouillon</ins> président", never "CeLe brouillonprésident".
+    """
+    a, b = _words(old), _words(new)
     parts = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [w.strip() for w in a], [w.strip() for w in b], autojunk=False
+    )
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(escape("".join(a[i1:i2])))
+            *words, last = b[j1:j2]
+            last_old = a[i2 - 1]
+            space = max(_trailing_space(last), _trailing_space(last_old), key=len)
+            parts.append(escape("".join(words) + last.rstrip() + space))
             continue
-        if i2 > i1:
-            parts.append(format_html("<del>{}</del>", "".join(a[i1:i2])))
-        if j2 > j1:
-            parts.append(format_html("<ins>{}</ins>", "".join(b[j1:j2])))
+        removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+        changes = []
+        if removed.strip():
+            changes.append(format_html("<del>{}</del>", removed.strip()))
+        if added.strip():
+            changes.append(format_html("<ins>{}</ins>", added.strip()))
+        parts.append(" ".join(changes) + _trailing_space(added or removed))
     return mark_safe("".join(parts))  # noqa: S308 -- every piece above is escaped
 
 
@@ -250,7 +278,7 @@ def save_deletion_revision(*, articles, user):
         reversion.set_comment(_("Deleted"))
 
 
-def save_baseline_revision(*, article):
+def save_baseline_revision(*, article, comment=None):
     """Store ``article`` as it is, dated from its last change, if it has no revision yet.
 
     Articles made before the workflow, by imports or scripts have none; without this
@@ -260,7 +288,7 @@ def save_baseline_revision(*, article):
         return False
     with reversion.create_revision():
         reversion.add_to_revision(article)
-        reversion.set_comment(_("As it was before its first revision"))
+        reversion.set_comment(comment or _("As it was before its first revision"))
         if article.updated_at:
             reversion.set_date_created(article.updated_at)
     return True

@@ -6,13 +6,14 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from articles import services
 from articles.demo import content as demo
 from articles.demo import photos
-from articles.models import Article, Country, Leader
+from articles.models import Article, AuthorProfile, Country, Leader, unique_author_slug
 from articles.pictures import services as pictures
-from articles.workflow import moves
+from articles.workflow import history, moves
 
 
 class Command(BaseCommand):
@@ -79,6 +80,16 @@ class Command(BaseCommand):
         if created:
             user.set_unusable_password()
             user.save()
+        name = f"{spec['first_name']} {spec['last_name']}"
+        AuthorProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "display_name": name,
+                "slug": unique_author_slug(name),
+                "role": spec["role"],
+                "bio": spec["bio"],
+            },
+        )
         return user
 
     def _desk(self):
@@ -126,6 +137,8 @@ class Command(BaseCommand):
             article.status = Article.Status.DRAFT
             article.full_clean()
             article.save()
+        # Its history starts with the demo's text, so compare and restore have a base.
+        history.save_baseline_revision(article=article, comment=_("Loaded with the demo content"))
 
 
 def _jpeg(image):

@@ -7,7 +7,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticleNote
+from articles.models import Article, ArticleNote, author_url
 from articles.tests.helpers.factories import make_article, make_editor, make_leader, make_user
 from articles.tests.helpers.pictures import make_picture
 from articles.workflow import previews
@@ -88,7 +88,7 @@ def build_site():
         "leader": putin.get_absolute_url(),
         "leaders": reverse("articles:leaders"),
         "tag": reverse("articles:tag", args=["sommet-co"]),
-        "author": reverse("articles:author", args=[author.pk]),
+        "author": author_url(author),
         "search": reverse("articles:search") + "?q=sommet",
         "search-empty": reverse("articles:search") + "?q=introuvablexyz",
         "not-found": "/cette-page-n-existe-pas/",

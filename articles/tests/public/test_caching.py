@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Country, PageStamp, Tag
+from articles.models import Article, AuthorProfile, Country, PageStamp, Tag, author_url
 from articles.public import caching, invalidation
 from articles.tests.helpers.factories import make_article, make_editor, make_leader, make_user
 from articles.workflow import moves, previews
@@ -16,10 +16,6 @@ from articles.workflow import moves, previews
 pytestmark = pytest.mark.django_db
 
 PUBLIC = "public, max-age=30, s-maxage=120, stale-while-revalidate=60"
-
-
-def author_url(user):
-    return reverse("articles:author", kwargs={"pk": user.pk})
 
 
 @pytest.fixture
@@ -246,6 +242,17 @@ class TestStaleness:
         changed = changed_pages(client, urls, etags)
         assert {"article RU", "author RU", "feed"} <= set(changed)
         assert "Anne Durand" in changed["article RU"].content.decode()
+        assert not {"article FR", "country FR", "leader FR", "author FR"} & set(changed)
+
+    def test_an_authors_profile_renames_her_bylines(self, client, site):
+        urls = surfaces(site)
+        etags = prime(client, urls)
+        AuthorProfile.objects.create(
+            user=site["anne"], display_name="Anne Durand-Leroy", slug="anne-durand-leroy"
+        )
+        changed = changed_pages(client, urls, etags)
+        assert {"article RU", "feed"} <= set(changed)
+        assert "Anne Durand-Leroy" in changed["article RU"].content.decode()
         assert not {"article FR", "country FR", "leader FR", "author FR"} & set(changed)
 
     def test_a_login_changes_nothing(self, client, site):

@@ -5,10 +5,9 @@ import itertools
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import ArticleNote
+from articles.models import ArticleNote, author_url
 from articles.public.views import PublishedArticlesMixin
 from articles.tests.helpers.factories import make_article, make_leader, make_user
 
@@ -78,7 +77,7 @@ def test_heading_levels_never_skip(client, monkeypatch, url):
         for _ in range(3)
     ]
     url = {
-        "author": reverse("articles:author", args=[author.pk]),
+        "author": author_url(author),
         "leader": leader.get_absolute_url(),
         "article": articles[0].get_absolute_url(),
     }.get(url, url)

@@ -133,7 +133,10 @@ class TestPages:
 
     def test_unicode_tag_slug(self, client):
         article = make_article(tags=["Путин"])
-        response = client.get("/tags/путин/")
+        # Transliterated to ASCII; the address in Cyrillic from before leads there.
+        response = client.get("/tags/путин/", {"page": "1"})
+        assert (response.status_code, response["Location"]) == (301, "/tags/putin/?page=1")
+        response = client.get("/tags/putin/")
         assert response.status_code == 200
         assert article.title in response.content.decode()
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.test.signals import template_rendered
 
-from articles.models import Article, Leader, Tag
+from articles.models import Article, Leader, Tag, author_url
 from articles.tests.helpers.factories import make_editor, make_reporter
 from articles.workflow import previews
 
@@ -127,7 +127,7 @@ def test_public_pages_obey_the_policy(browser, live_server, demo, rendered):
         "/leaders/",
         leader.get_absolute_url(),
         tag.get_absolute_url(),
-        f"/authors/{article.authors.first().pk}/",
+        author_url(article.authors.first()),
         "/search/?q=Vladivostok",
         "/search/?q=zzzzzz",
         f"/preview/{token}/",

@@ -8,6 +8,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from PIL import Image
 
+from articles.models import author_url
 from articles.syndication.structured_data import DEFAULT_IMAGE
 from articles.tests.helpers.factories import make_article, make_leader, make_user
 from articles.tests.helpers.pictures import make_picture
@@ -38,7 +39,7 @@ def pages():
         "home": reverse("articles:home"),
         "country": reverse("articles:country", args=["germany"]),
         "tag": reverse("articles:tag", args=["energie"]),
-        "author": reverse("articles:author", args=[author.pk]),
+        "author": author_url(author),
         "leader": leader.get_absolute_url(),
         "article": article.get_absolute_url(),
         "countries": reverse("articles:countries"),

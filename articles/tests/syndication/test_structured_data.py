@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import ArticleNote, Tag
-from articles.public.authors import author_url
+from articles.models import ArticleNote, Tag, author_url
 from articles.syndication import structured_data
 from articles.tests.helpers.factories import make_article, make_leader, make_user
 from articles.tests.helpers.pictures import make_picture
@@ -80,7 +79,7 @@ class TestNewsArticle:
             {
                 "@type": "Person",
                 "name": "Anne Dupont",
-                "url": absolute(reverse("articles:author", args=[author.pk])),
+                "url": absolute(author_url(author)),
             }
         ]
         assert data["publisher"]["name"] == "Newsroom"
@@ -341,8 +340,9 @@ class TestQueryCounts:
         leader = make_leader(wikidata_id="Q7747")
         for _ in range(count):
             make_article(leaders=[leader])
-        # leader, count, articles, page stamps.
-        with django_assert_num_queries(4):
+        # leader, its links counted up to a bound, the list counted up to a bound,
+        # articles, page stamps.
+        with django_assert_num_queries(5):
             assert client.get(leader.get_absolute_url()).status_code == 200
 
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 from reversion.models import Version
@@ -26,16 +28,24 @@ def save_from_admin(client, article, **changes):
 class TestWordDiff:
     def test_marks_removed_and_added_words(self):
         diff = history.word_diff("Le sommet a eu lieu lundi", "Le sommet a eu lieu mardi soir")
-        assert diff == "Le sommet a eu lieu <del>lundi</del><ins>mardi soir</ins>"
+        assert diff == "Le sommet a eu lieu <del>lundi</del> <ins>mardi soir</ins>"
 
     def test_escapes_html(self):
         diff = history.word_diff("a <b>", "a <script>")
         assert "<script>" not in diff
-        assert diff == "a &lt;<del>b</del><ins>script</ins>&gt;"
+        assert diff == "a &lt;<del>b</del> <ins>script</ins>&gt;"
 
     def test_accents_and_guillemets_are_words(self):
         diff = history.word_diff("« Paix » à Séoul", "« Paix » à Pyongyang")
-        assert diff.endswith("<del>Séoul</del><ins>Pyongyang</ins>")
+        assert diff.endswith("<del>Séoul</del> <ins>Pyongyang</ins>")
+
+    def test_spaces_between_words_are_kept(self):
+        diff = history.word_diff("Ce président arrive lundi.", "Le brouillon président arrive.")
+        assert diff == "<del>Ce</del> <ins>Le brouillon</ins> président arrive <del>lundi</del>."
+
+    def test_a_removed_last_word_keeps_its_space(self):
+        assert history.word_diff("a b c", "a b") == "a b <del>c</del>"
+        assert history.word_diff("un\ndeux", "un\ndeux\ntrois") == "un\ndeux\n<ins>trois</ins>"
 
 
 class TestRevisions:
@@ -69,8 +79,21 @@ class TestRevisions:
             {"from": older.pk, "to": newer.pk},
         )
         html = response.content.decode()
-        assert "Le train<ins> blindé</ins> est arrivé" in html
-        assert "<del>lundi</del><ins>mardi</ins>" in html
+        assert "Le train <ins>blindé</ins> est arrivé" in html
+        assert "<del>lundi</del> <ins>mardi</ins>" in html
+
+    def test_compare_form_keeps_the_csrf_token_out_of_its_url(self, editor_client, editor):
+        article = make_article(status=Article.Status.DRAFT, authors=[editor])
+        save_from_admin(editor_client, article, title="Premier titre")
+        save_from_admin(editor_client, article, title="Second titre")
+        page = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+        html = page.content.decode()
+        compare_form = re.search(r'<form method="get".*?</form>', html, re.S).group(0)
+        assert "csrfmiddlewaretoken" not in compare_form
+        # Restoring still posts, with the token, from the form its buttons name.
+        restore_form = re.search(r'<form id="restore-revision" method="post">.*?</form>', html)
+        assert "csrfmiddlewaretoken" in restore_form.group(0)
+        assert 'form="restore-revision" formaction=' in compare_form
 
     def test_compare_with_bad_ids_goes_back_to_history(self, editor_client, editor):
         article = make_article(status=Article.Status.DRAFT, authors=[editor])
@@ -115,8 +138,8 @@ class TestRevisions:
             reverse("admin:articles_article_restore", args=[article.pk, old.pk]), follow=True
         )
         html = response.content.decode()
-        assert "Le dirigeant « Kim Jong-un » a été supprimé depuis" in html
-        assert "Le mot-clé « Éphémère » a été supprimé depuis" in html
+        assert "Le dirigeant «\u00a0Kim Jong-un\u00a0» a été supprimé depuis" in html
+        assert "Le mot-clé «\u00a0Éphémère\u00a0» a été supprimé depuis" in html
         article.refresh_from_db()
         assert article.title == "Avec Kim"
         assert list(article.leaders.all()) == [putin]

@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLResolver, reverse
 
-from articles.models import Article
+from articles.models import Article, AuthorProfile
 from articles.tests.helpers.factories import country
 from articles.tests.helpers.pictures import make_picture
 from articles.tests.workflow.test_permissions import NO, OK, ROLES, as_role, outcome, world
@@ -42,6 +42,7 @@ MAY = {
         "articles.leader": ALL,
         "articles.tag": ALL,
         "articles.picture": ALL,
+        "articles.authorprofile": ALL,
         "auth.user": {"view"},
     },
 }
@@ -56,6 +57,7 @@ MODELS = {
     "articles.leader",
     "articles.tag",
     "articles.article",
+    "articles.authorprofile",
 }
 STANDARD = {
     "changelist": {"view", "change"},
@@ -76,6 +78,7 @@ SPECIAL = {
     "articles_tag_suggest": (EVERYONE, {"q": "So"}),
     "articles_picture_picker": (EVERYONE, {}),
     "articles_article_authors": (EVERYONE, {"term": "a"}),
+    "articles_authorprofile_mine": (EVERYONE, {}),
     "articles_article_preview": ([OK, NO, OK], {}),
     "articles_article_compare": ([OK, NO, OK], "compare"),
     "articles_article_recoverlist": ([NO, NO, OK], {}),
@@ -132,6 +135,9 @@ def sweep(world):
         "articles.tag": world["tag"],
         # reporter_a's upload, on no article yet: reporter_b does not see it.
         "articles.picture": make_picture(uploaded_by=world["reporter_a"]),
+        "articles.authorprofile": AuthorProfile.objects.create(
+            user=editor, display_name="Hélène Marchal", slug="helene-marchal"
+        ),
         "auth.user": editor,
         "auth.group": Group.objects.get(name="Editor"),
         "axes.accessattempt": AccessAttempt.objects.create(

@@ -70,7 +70,7 @@ class TestAdminPreview:
         )
         client.force_login(editor)
         html = client.get(self.url(article)).content.decode()
-        assert "Programmé : les lecteurs le verront à son heure de publication." in html
+        assert "Programmé\u202f: les lecteurs le verront à son heure de publication." in html
 
     def test_the_author_may_preview(self, client, reporter, draft):
         client.force_login(reporter)

@@ -104,7 +104,7 @@ class TestTransitions:
         outcome = workflow.publish(article=draft, user=editor, at=at)
         draft.refresh_from_db()
         assert draft.published_at > timezone.now() - datetime.timedelta(minutes=1)
-        assert "est passée : publié maintenant" in outcome.message
+        assert "est passée\u202f: publié maintenant" in outcome.message
         assert draft.is_published
 
     def test_a_backdated_publication_keeps_its_past_time(self, editor, draft):

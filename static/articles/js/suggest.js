@@ -132,7 +132,8 @@
         row.appendChild(box);
         row.appendChild(document.createTextNode(" " + item.name + " "));
         var why = document.createElement("small");
-        why.textContent = "(" + label("why") + ": " + (item.matched || []).join(", ") + ")";
+        // The whole phrase comes translated: French puts a no-break space before the colon.
+        why.textContent = label("why").replace("%(words)s", (item.matched || []).join(", "));
         row.appendChild(why);
         group.appendChild(row);
       });
