@@ -30,3 +30,13 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's language: a request to /en/… leaves English active."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -2,6 +2,7 @@
 
 from articles.models.article import (
     ARTICLE_LANGUAGES,
+    INTERFACE_LANGUAGES,
     SITE_LANGUAGES,
     Article,
     ArticleQuerySet,
@@ -14,6 +15,7 @@ from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
 __all__ = [
     "ARTICLE_LANGUAGES",
+    "INTERFACE_LANGUAGES",
     "SITE_LANGUAGES",
     "Article",
     "ArticleNote",

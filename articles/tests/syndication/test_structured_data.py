@@ -331,8 +331,8 @@ class TestQueryCounts:
             lead_picture=make_picture(size=(800, 600)),
         )
         # article and its picture, body pictures, authors, countries, leaders, tags, notes,
-        # related articles.
-        with django_assert_num_queries(8):
+        # related articles, published translations.
+        with django_assert_num_queries(9):
             assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("count", [1, 5])
