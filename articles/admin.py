@@ -11,6 +11,7 @@ from taggit.models import Tag as TaggitTag
 from articles import services
 from articles.coverage import KeepPublishedCoverageMixin
 from articles.forms import TagMergeForm
+from articles.languages.admin import TranslationAdminMixin
 from articles.models import Article, Country, Leader, Tag
 from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
 from articles.pictures.admin import thumbnail as picture_thumbnail
@@ -142,6 +143,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    TranslationAdminMixin,
     LeadPictureAdminMixin,
     WorkflowAdminMixin,
     HistoryAdminMixin,
@@ -173,14 +175,24 @@ class ArticleAdmin(
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     # authors: AuthorsAdminMixin
-    autocomplete_fields = ["countries", "leaders", "lead_picture"]
-    actions = ["submit_articles", "publish_articles", "unpublish_articles"]
+    autocomplete_fields = ["countries", "leaders", "lead_picture", "translation_of"]
+    actions = ["submit_articles", "publish_articles", "unpublish_articles", "create_translation"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),
         (_("Subjects"), {"fields": ["countries", "leaders", "tags"]}),
         (
             _("Byline and publication"),
-            {"fields": ["language", "dateline", "authors", "credit", "status", "published_at"]},
+            {
+                "fields": [
+                    "language",
+                    "translation_of",
+                    "dateline",
+                    "authors",
+                    "credit",
+                    "status",
+                    "published_at",
+                ]
+            },
         ),
         (
             _("Lead picture"),

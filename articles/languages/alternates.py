@@ -1,10 +1,11 @@
 """The same page in the other interface languages, and an article in its translations."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
-from articles.models import INTERFACE_LANGUAGES
+from articles.models import INTERFACE_LANGUAGES, Article
 
 
 def interface_alternates(request):
@@ -33,10 +34,6 @@ def published_translations(article):
 
     Through ``published()``: a published article never links a draft translation.
     """
-    from django.db.models import Q
-
-    from articles.models import Article
-
     original = group_of(article)
     return list(
         Article.objects.published()

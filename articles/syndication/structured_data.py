@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from articles.html import html_to_text
+from articles.languages.alternates import article_path
 from articles.models import ArticleNote, author_name
 from articles.pictures.markup import shaped_images
 from articles.public.authors import author_url
@@ -105,8 +106,19 @@ def _place(country, request):
     }
 
 
-def article_metadata(article, request):
-    """Everything the page of ``article`` says about it (relations prefetched)."""
+def _work(article, request):
+    return {
+        "url": request.build_absolute_uri(article_path(article, article.language)),
+        "language": article.language,
+        "title": article.title,
+    }
+
+
+def article_metadata(article, request, translations=()):
+    """Everything the page of ``article`` says about it (relations prefetched).
+
+    ``translations``: the other published articles of its translation group.
+    """
     url = request.build_absolute_uri(article.get_absolute_url())
     countries = list(article.countries.all())
     leaders = list(article.leaders.all())
@@ -150,6 +162,12 @@ def article_metadata(article, request):
         "about": about,
         "mentions": mentions,
         "corrections": correction_notes(article),
+        "translation_of": next(
+            (_work(t, request) for t in translations if t.pk == article.translation_of_id), None
+        ),
+        "translations": [
+            _work(t, request) for t in translations if t.translation_of_id == article.pk
+        ],
         "site": _site(request),
     }
 
@@ -283,6 +301,16 @@ def _item_list(meta):
     }
 
 
+def _creative_work(work):
+    return {
+        "@type": "NewsArticle",
+        "@id": work["url"],
+        "url": work["url"],
+        "headline": work["title"],
+        "inLanguage": work["language"],
+    }
+
+
 def json_ld(meta):
     """The schema.org JSON-LD of a page, from its one dictionary."""
     kind = meta["kind"]
@@ -325,6 +353,10 @@ def json_ld(meta):
             data["about"] = [_thing(e) for e in meta["about"]]
         if meta["mentions"]:
             data["mentions"] = [_thing(e) for e in meta["mentions"]]
+        if meta.get("translation_of"):
+            data["translationOfWork"] = _creative_work(meta["translation_of"])
+        if meta.get("translations"):
+            data["workTranslation"] = [_creative_work(work) for work in meta["translations"]]
         if meta["corrections"]:
             data["correction"] = [
                 {"@type": "CorrectionComment", "text": c["text"], "datePublished": iso(c["date"])}

@@ -21,7 +21,8 @@ def _coverage(name):
 
 @register.inclusion_tag(TEMPLATE, takes_context=True)
 def article_head(context, article):
-    return sd.head_context(sd.article_metadata(article, context["request"]))
+    translations = context.get("translations") or ()
+    return sd.head_context(sd.article_metadata(article, context["request"], translations))
 
 
 @register.inclusion_tag(TEMPLATE, takes_context=True)
