@@ -58,7 +58,7 @@ class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
     # Set by the loads; a row an editor changes is the editor's from then on.
     readonly_fields = ["source", "last_synced", "current_portrait"]
     list_select_related = ["country", "portrait"]
-    search_fields = ["name", "aliases", "role", "country__name"]
+    search_fields = ["name", "name_fr", "aliases", "role", "country__name"]
     autocomplete_fields = ["country", "portrait"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -76,9 +76,9 @@ class LeaderAdmin(KeepPublishedCoverageMixin, admin.ModelAdmin):
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "usage"]
-    search_fields = ["name"]
-    fields = ["name"]
+    list_display = ["name", "name_en", "slug", "usage"]
+    search_fields = ["name", "name_en"]
+    fields = ["name", "name_en"]
     actions = ["merge_tags"]
 
     def get_queryset(self, request):

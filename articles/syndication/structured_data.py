@@ -89,7 +89,7 @@ def _mentioned_in(text, names):
 def _person(leader, request):
     person = {
         "kind": "person",
-        "name": leader.name,
+        "name": leader.local_name,
         "url": request.build_absolute_uri(leader.get_absolute_url()),
         "wikidata": WIKIDATA.format(leader.wikidata_id) if leader.wikidata_id else None,
     }
@@ -149,8 +149,8 @@ def article_metadata(article, request, translations=()):
         # A preview of an undated draft has no publication time yet.
         "modified": max(d for d in (article.updated_at, article.published_at) if d),
         "dateline": article.dateline,
-        "section": countries[0].local_name if countries else (tags[0].name if tags else ""),
-        "keywords": [t.name for t in tags],
+        "section": countries[0].local_name if countries else (tags[0].local_name if tags else ""),
+        "keywords": [t.name_in(article.language) for t in tags],
         "word_count": word_count(article.body or ""),
         "authors": [
             {"name": author_name(a), "url": request.build_absolute_uri(author_url(a))}
@@ -181,7 +181,7 @@ def leader_metadata(leader, request, articles=(), page=None):
     )
     return {
         "kind": "leader",
-        "title": leader.name,
+        "title": leader.local_name,
         "description": describe(leader.bio)
         or describe(
             f"{leader.role} — {leader.country.local_name if leader.country else ''}".strip(" —")

@@ -29,7 +29,7 @@ def article_head(context, article):
 def leader_head(context, leader):
     articles, page = _listing(context)
     meta = sd.leader_metadata(leader, context["request"], articles, page)
-    meta["description"] = meta["description"] or _coverage(leader.name)
+    meta["description"] = meta["description"] or _coverage(leader.local_name)
     return sd.head_context(meta)
 
 
