@@ -16,24 +16,28 @@ def language_alternates(context):
     An article page instead names the article in each of its published translations:
     there the alternates differ by content, not by interface.
     """
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return {"links": []}
     article = context.get("article")
     if article is not None and getattr(article, "pk", None) and context.get("translations"):
         links = article_alternates(article, context["translations"])
     else:
         links = [(code, path) for code, _name, path in interface_alternates(request)]
-        links.append(("x-default", translation_for_default(links)))
+        links.append(("x-default", _default_language_path(links)))
     return {"links": [(code, request.build_absolute_uri(path)) for code, path in links]}
 
 
-def translation_for_default(links):
+def _default_language_path(links):
     return dict(links)[settings.LANGUAGE_CODE]
 
 
 @register.inclusion_tag("articles/_language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in the other interface languages, each named in its own."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return {"others": []}
     current = translation.get_language()
     others = []
     for code, _name, path in interface_alternates(request):

@@ -4,9 +4,11 @@ import datetime
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import translation
 
-from articles.tests.helpers.factories import make_article
+from articles.models import Tag
+from articles.tests.helpers.factories import make_article, make_leader
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +156,26 @@ class TestSwitcherAndAlternates:
                 '<link rel="alternate" hreflang="x-default" href="http://testserver/countries/russia/">'
                 in html
             )
+
+
+def test_cached_search_facets_speak_each_readers_language(client):
+    putin = make_leader(name="Vladimir Putin", slug="vladimir-putin", name_fr="Vladimir Poutine")
+    Tag.objects.create(name="Diplomatie", slug="diplomatie", name_en="Diplomacy")
+    make_article(
+        title="Sommet à Vladivostok", countries=["RU"], leaders=[putin], tags=["Diplomatie"]
+    )
+    french = page(client, "/search/?q=sommet")
+    english = page(client, "/en/search/?q=sommet")  # the facets now come from the cache
+    assert ">Russie</a>" in french and ">Vladimir Poutine</a>" in french
+    assert ">Diplomatie</a>" in french
+    assert ">Russia</a>" in english and ">Vladimir Putin</a>" in english
+    assert ">Diplomacy</a>" in english
+    assert "Russie" not in english
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "12\u202f345"), ("en", "12,345")])
+def test_numbers_in_the_readers_language(language, expected):
+    facet = {"title": "Pays", "items": [{"label": "Russie", "count": 12345, "url": "?country=RU"}]}
+    with translation.override(language):
+        html = render_to_string("articles/_search_facet.html", {"facet": facet})
+    assert f'<span class="facet__count">{expected}</span>' in html
