@@ -166,6 +166,11 @@ def build_forms(snapshot, language):
     for tag in snapshot["tags"]:
         target = Target(kind=TAG, id=tag["id"], key=tag["name"], name=tag["name"])
         forms.append(Form(text=tag["name"], targets=(target,), case=name_case(tag["name"])))
+        if tag.get("name_en"):
+            # English copy names the same tag: "Diplomacy" suggests "Diplomatie".
+            forms.append(
+                Form(text=tag["name_en"], targets=(target,), case=name_case(tag["name_en"]))
+            )
     return forms
 
 
@@ -228,12 +233,19 @@ def load_snapshot():
             for row in Country.objects.values("id", "code", "name", "aliases")
         ],
         "leaders": [
-            {"id": pk, "slug": slug, "name": name, "aliases": _lines(aliases), "country": code}
-            for pk, slug, name, aliases, code in Leader.objects.values_list(
-                "id", "slug", "name", "aliases", "country__code"
+            {
+                "id": pk,
+                "slug": slug,
+                "name": name,
+                # The French name is one more spelling to recognise.
+                "aliases": [*_lines(aliases), *([name_fr] if name_fr else [])],
+                "country": code,
+            }
+            for pk, slug, name, name_fr, aliases, code in Leader.objects.values_list(
+                "id", "slug", "name", "name_fr", "aliases", "country__code"
             )
         ],
-        "tags": list(Tag.objects.values("id", "name")),
+        "tags": list(Tag.objects.values("id", "name", "name_en")),
     }
 
 

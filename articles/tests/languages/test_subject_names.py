@@ -129,3 +129,15 @@ def test_demo_has_one_tag_per_subject(demo, client):
         Article.objects.published().filter(tags=diplomacy).values_list("language", flat=True)
     )
     assert languages == {"fr", "en"}
+
+
+@pytest.mark.usefixtures("fresh_entity_index")
+def test_suggestions_know_both_names():
+    from articles.suggest.engine import suggest
+
+    Tag.objects.create(name="Diplomatie", slug="diplomatie", name_en="Diplomacy")
+    make_leader(name="Vladimir Putin", slug="vladimir-putin", name_fr="Vladimir Poutine")
+    result = suggest("Diplomacy is back, says the Kremlin.", "en")
+    assert [item.target.key for item in result.tags] == ["Diplomatie"]
+    result = suggest("Vladimir Poutine a parlé.", "fr")
+    assert [item.target.key for item in result.leaders] == ["vladimir-putin"]
