@@ -5,10 +5,12 @@ import re
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import resolve
 from django.utils import translation
 
 from articles.models import Tag
 from articles.tests.helpers.factories import make_article, make_leader
+from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +181,14 @@ def test_numbers_in_the_readers_language(language, expected):
     with translation.override(language):
         html = render_to_string("articles/_search_facet.html", {"facet": facet})
     assert f'<span class="facet__count">{expected}</span>' in html
+
+
+def test_picture_addresses_are_the_same_in_every_language():
+    # Bodies store them (the admin picker runs in the editor's language).
+    picture = make_picture(size=(640, 480))
+    with translation.override("fr"):
+        french = picture.rendition_url(picture.fitting(320))
+    with translation.override("en"):
+        english = picture.rendition_url(picture.fitting(320))
+    assert french == english and french.startswith("/pictures/")
+    assert resolve(french).url_name == "picture"
