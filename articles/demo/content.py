@@ -105,6 +105,9 @@ TAGS = [
     {"name": "Sanctions", "name_en": "Sanctions"},
 ]
 
+# The demo's desk editor publishes its stories (an account no one signs in with).
+DESK = {"username": "redaction", "first_name": "La", "last_name": "rédaction"}
+
 ARTICLES = [
     {
         "slug": "kim-jong-un-et-vladimir-poutine-premier-sommet-a-vladivostok",

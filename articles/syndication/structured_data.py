@@ -2,7 +2,7 @@
 
 One dictionary per object (``article_metadata``, ``leader_metadata``,
 ``country_metadata``, ``listing_metadata``) holds the facts; the schema.org
-JSON-LD, Open Graph, Twitter card, canonical URL and meta description are all
+JSON-LD (``schema_org``), Open Graph, Twitter card, canonical URL and meta description are all
 derived from it, so they cannot disagree. ``script_json`` makes the JSON safe
 inside ``<script>``.
 """
@@ -13,7 +13,6 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -22,6 +21,7 @@ from articles.languages.alternates import article_path
 from articles.models import ArticleNote, author_name
 from articles.pictures.markup import shaped_images
 from articles.public.authors import author_url
+from articles.syndication.schema_org import iso, json_ld
 from articles.text import fold
 
 DESCRIPTION_LENGTH = 300
@@ -47,11 +47,6 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "de": "de_DE"}
 def script_json(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 — escaped for <script>
-
-
-def iso(value):
-    """A datetime with its time zone, in the site's zone: 2019-04-25T09:30:00+02:00."""
-    return timezone.localtime(value).isoformat() if value else None
 
 
 def describe(text):
@@ -270,126 +265,6 @@ def _items(articles, request, page):
 
 
 # schema.org ---------------------------------------------------------------
-
-
-def _thing(entry):
-    thing = {
-        "@type": "Person" if entry["kind"] == "person" else "Country",
-        "name": entry["name"],
-        "url": entry["url"],
-    }
-    if entry.get("wikidata"):
-        thing["sameAs"] = entry["wikidata"]
-    if entry.get("code"):
-        thing["identifier"] = entry["code"]
-    return thing
-
-
-def _publisher(site):
-    return {"@type": "NewsMediaOrganization", "name": site["name"], "url": site["url"]}
-
-
-def _item_list(meta):
-    return {
-        "@type": "ItemList",
-        "url": meta["url"],
-        "numberOfItems": len(meta["items"]),
-        "itemListElement": [
-            {"@type": "ListItem", "position": i["position"], "url": i["url"], "name": i["name"]}
-            for i in meta["items"]
-        ],
-    }
-
-
-def _creative_work(work):
-    return {
-        "@type": "NewsArticle",
-        "@id": work["url"],
-        "url": work["url"],
-        "headline": work["title"],
-        "inLanguage": work["language"],
-    }
-
-
-def json_ld(meta):
-    """The schema.org JSON-LD of a page, from its one dictionary."""
-    kind = meta["kind"]
-    if kind == "article":
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "mainEntityOfPage": {"@type": "WebPage", "@id": meta["url"]},
-            "url": meta["url"],
-            "headline": meta["title"],
-            "description": meta["description"],
-            "inLanguage": meta["language"],
-            "datePublished": iso(meta["published"]),
-            "dateModified": iso(meta["modified"]),
-            "author": [
-                {"@type": "Person", "name": a["name"], **({"url": a["url"]} if a["url"] else {})}
-                for a in meta["authors"]
-            ],
-            "publisher": _publisher(meta["site"]),
-            "wordCount": meta["word_count"],
-            "isAccessibleForFree": True,
-        }
-        if meta["images"]:
-            data["image"] = [
-                {
-                    "@type": "ImageObject",
-                    "url": i["url"],
-                    "width": i["width"],
-                    "height": i["height"],
-                }
-                for i in meta["images"]
-            ]
-        if meta["dateline"]:
-            data["dateline"] = meta["dateline"]
-        if meta["section"]:
-            data["articleSection"] = meta["section"]
-        if meta["keywords"]:
-            data["keywords"] = meta["keywords"]
-        if meta["about"]:
-            data["about"] = [_thing(e) for e in meta["about"]]
-        if meta["mentions"]:
-            data["mentions"] = [_thing(e) for e in meta["mentions"]]
-        if meta.get("translation_of"):
-            data["translationOfWork"] = _creative_work(meta["translation_of"])
-        if meta.get("translations"):
-            data["workTranslation"] = [_creative_work(work) for work in meta["translations"]]
-        if meta["corrections"]:
-            data["correction"] = [
-                {"@type": "CorrectionComment", "text": c["text"], "datePublished": iso(c["date"])}
-                for c in meta["corrections"]
-            ]
-        return data
-    graph = []
-    if kind == "leader":
-        person = meta["person"]
-        entity = _thing(person)
-        entity.update(
-            {
-                k: v
-                for k, v in {
-                    "jobTitle": person["job_title"],
-                    "nationality": person["nationality"] and _thing(person["nationality"]),
-                    "alternateName": person["aliases"],
-                    "image": person["image"],
-                    "description": person["bio"],
-                }.items()
-                if v
-            }
-        )
-        graph.append(entity)
-    elif kind == "author":
-        graph.append(_thing(meta["person"]))
-    elif kind == "country":
-        entity = _thing(meta["place"])
-        if meta["place"]["description"]:
-            entity["description"] = meta["place"]["description"]
-        graph.append(entity)
-    graph.append(_item_list(meta))
-    return {"@context": "https://schema.org", "@graph": graph}
 
 
 def sharing_tags(meta):
