@@ -39,3 +39,13 @@ def _page_stamps_at_once(monkeypatch):
     from articles.public import invalidation
 
     monkeypatch.setattr(invalidation, "on_commit", lambda func: func())
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's language: a request to /en/… leaves English active."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

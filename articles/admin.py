@@ -13,6 +13,7 @@ from articles import services
 from articles.authors.admin import AuthorProfileAdmin  # noqa: F401  (registers profiles)
 from articles.coverage import KeepPublishedCoverageMixin
 from articles.forms import TagMergeForm
+from articles.languages.admin import TranslationAdminMixin
 from articles.models import Article, Country, Leader, Tag
 from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
 from articles.pictures.admin import thumbnail as picture_thumbnail
@@ -67,7 +68,7 @@ class LeaderAdmin(WordedAdminMixin, KeepPublishedCoverageMixin, admin.ModelAdmin
     # Set by the loads; a row an editor changes is the editor's from then on.
     readonly_fields = ["source", "last_synced", "current_portrait"]
     list_select_related = ["country", "portrait"]
-    search_fields = ["name", "aliases", "role", "country__name"]
+    search_fields = ["name", "name_fr", "aliases", "role", "country__name"]
     autocomplete_fields = ["country", "portrait"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -85,9 +86,9 @@ class LeaderAdmin(WordedAdminMixin, KeepPublishedCoverageMixin, admin.ModelAdmin
 
 @admin.register(Tag)
 class TagAdmin(WordedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "usage"]
-    search_fields = ["name"]
-    fields = ["name"]
+    list_display = ["name", "name_en", "slug", "usage"]
+    search_fields = ["name", "name_en"]
+    fields = ["name", "name_en"]
     actions = ["merge_tags"]
 
     def get_queryset(self, request):
@@ -168,6 +169,7 @@ class TagAdmin(WordedAdminMixin, admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(
     WordedAdminMixin,
+    TranslationAdminMixin,
     LeadPictureAdminMixin,
     WorkflowAdminMixin,
     HistoryAdminMixin,
@@ -203,8 +205,8 @@ class ArticleAdmin(
     paginator = EstimatedCountPaginator
     prepopulated_fields = {"slug": ["title"]}
     # authors: AuthorsAdminMixin
-    autocomplete_fields = ["countries", "leaders", "lead_picture"]
-    actions = ["submit_articles", "publish_articles", "unpublish_articles"]
+    autocomplete_fields = ["countries", "leaders", "lead_picture", "translation_of"]
+    actions = ["submit_articles", "publish_articles", "unpublish_articles", "create_translation"]
     # Written in the wide column; filed in the side one ("side" in the template), under
     # the publication box. Status and publication time change only through its buttons.
     fieldsets = [
@@ -219,7 +221,10 @@ class ArticleAdmin(
         ),
         (
             _("Byline and address"),
-            {"fields": ["authors", "credit", "dateline", "language", "slug"], "classes": ["side"]},
+            {
+                "fields": ["authors", "credit", "dateline", "language", "translation_of", "slug"],
+                "classes": ["side"],
+            },
         ),
     ]
 

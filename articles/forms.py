@@ -98,6 +98,7 @@ class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
             "standfirst",
             "body",
             "language",
+            "translation_of",
             "dateline",
             "authors",
             "credit",

@@ -7,6 +7,7 @@ themselves, so the rules hold whoever acts.
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Tag, TaggedArticle
@@ -40,14 +41,23 @@ def normalize_tag_names(names):
             code="tag_too_long",
         )
     slugs = {folded_slug(name) for name in cleaned}
-    existing = {tag.slug: tag.name for tag in Tag.objects.filter(slug__in=slugs)}
+    # A tag's English name finds it too: "Diplomacy" in an English article is "Diplomatie".
+    english = Q()
+    for name in cleaned:
+        english |= Q(name_en__iexact=name)
+    existing = {}
+    for tag in Tag.objects.filter(Q(slug__in=slugs) | english) if cleaned else ():
+        existing[tag.slug] = tag.name
+        if tag.name_en:
+            existing.setdefault(folded_slug(tag.name_en), tag.name)
     result, seen = [], set()
     for name in cleaned:
+        name = existing.get(folded_slug(name), name)
         key = fold(name)
         if key in seen:
             continue
         seen.add(key)
-        result.append(existing.get(folded_slug(name), name))
+        result.append(name)
     return result
 
 

@@ -91,7 +91,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Anything answered to a session stays out of shared caches.
     "articles.public.caching.PrivateResponsesMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The reader's language from the address (/en/…, French at the root); editors' from
+    # their browser.
+    "articles.languages.middleware.ReaderLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -192,11 +194,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# French first; these are the languages the site and its articles are written in.
+# French first. LANGUAGES are the interface languages: the reader's pages exist in each
+# (French at the root, English under /en/), with a complete catalogue for each.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [
     ("fr", _("French")),
     ("en", _("English")),
+]
+# Languages articles are also written in, with their own search stemmers and country names,
+# but no interface: their pages speak the reader's language around the article's.
+NEWSROOM_CONTENT_LANGUAGES = [
     ("es", _("Spanish")),
     ("de", _("German")),
 ]
@@ -231,9 +238,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom")
 # Languages whose country names (CLDR) "Suggest from text" and import_article know;
-# by default the site's.
+# by default the site's, interface and content.
 NEWSROOM_SUGGEST_LANGUAGES = env_list(
-    "NEWSROOM_SUGGEST_LANGUAGES", [code for code, _name in LANGUAGES]
+    "NEWSROOM_SUGGEST_LANGUAGES",
+    [code for code, _name in [*LANGUAGES, *NEWSROOM_CONTENT_LANGUAGES]],
 )
 ARTICLES_PER_PAGE = 20
 

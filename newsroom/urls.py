@@ -1,6 +1,8 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from articles.languages.views import default_language_prefix
 from articles.public.views import serve_media
 
 admin.site.site_header = "Newsroom"
@@ -13,5 +15,7 @@ handler500 = "articles.security.outage.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("media/<path:path>", serve_media, name="media"),
-    path("", include("articles.urls")),
+    # French is the default language, at the root: its prefix redirects there.
+    re_path(r"^fr/(?P<rest>.*)\Z", default_language_prefix),
+    *i18n_patterns(path("", include("articles.urls")), prefix_default_language=False),
 ]

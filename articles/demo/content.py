@@ -34,6 +34,7 @@ LEADERS = [
         "country": "RU",
         "role": "Président de la Fédération de Russie",
         "in_office_from": datetime.date(2012, 5, 7),
+        "name_fr": "Vladimir Poutine",
         "aliases": "Vladimir Poutine\nPoutine\nPutin\nВладимир Путин\nПутин",
         "wikidata_id": "Q7747",
         "bio": "Président de la Russie de 2000 à 2008, puis de nouveau depuis 2012.",
@@ -102,6 +103,18 @@ AUTHORS = [
         "role": "Diplomatic correspondent",
         "bio": "Covers summits, sanctions and the talks in between for the English desk.",
     },
+]
+
+# One tag per subject, named in each interface language: English articles tagged
+# "Diplomacy" land on the same tag page as French ones tagged "Diplomatie".
+TAGS = [
+    {"name": "Sommet de Vladivostok", "name_en": "Vladivostok summit"},
+    {"name": "Diplomatie", "name_en": "Diplomacy"},
+    {"name": "Péninsule coréenne", "name_en": "Korean peninsula"},
+    {"name": "Armes nucléaires", "name_en": "Nuclear weapons"},
+    {"name": "Nucléaire nord-coréen", "name_en": "North Korean nuclear programme"},
+    {"name": "Transports", "name_en": "Transport"},
+    {"name": "Sanctions", "name_en": "Sanctions"},
 ]
 
 # The demo's desk editor publishes its stories (an account no one signs in with).

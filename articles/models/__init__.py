@@ -2,6 +2,7 @@
 
 from articles.models.article import (
     ARTICLE_LANGUAGES,
+    INTERFACE_LANGUAGES,
     SITE_LANGUAGES,
     Article,
     ArticleQuerySet,
@@ -23,6 +24,7 @@ from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
 __all__ = [
     "ARTICLE_LANGUAGES",
+    "INTERFACE_LANGUAGES",
     "SITE_LANGUAGES",
     "Article",
     "ArticleNote",

@@ -17,12 +17,17 @@ from articles.models.authors import author_name, with_profiles
 from articles.models.subjects import Country, Leader, TaggedArticle
 from articles.text import FoldedSlugField, folded_slug
 
-# The site's languages (settings.LANGUAGES): its pages, search stemmers, and the
-# names of countries that search and suggestions know.
-SITE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The site's interface languages (settings.LANGUAGES): the reader's pages speak them.
+INTERFACE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The site's languages, interface and content: search stemmers, and the names of
+# countries that search and suggestions know.
+SITE_LANGUAGES = [
+    code for code, _name in [*settings.LANGUAGES, *settings.NEWSROOM_CONTENT_LANGUAGES]
+]
 # Articles are written in those, and in these.
 ARTICLE_LANGUAGES = [
     *settings.LANGUAGES,
+    *settings.NEWSROOM_CONTENT_LANGUAGES,
     ("it", _("Italian")),
     ("pt", _("Portuguese")),
     ("ru", _("Russian")),
@@ -152,6 +157,17 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=ARTICLE_LANGUAGES, default="fr"
     )
+    # One original, its translations pointing at it: a group is one level deep, so
+    # one query finds all its languages.
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("translation of"),
+        help_text=_("The original article this one translates; their pages link each other."),
+    )
     dateline = models.CharField(
         _("dateline"),
         max_length=100,
@@ -232,6 +248,17 @@ class Article(models.Model):
                 name="article_published_has_time",
                 violation_error_message=_("A published article needs a publication time."),
             ),
+            models.CheckConstraint(
+                condition=~Q(translation_of=F("id")),
+                name="article_not_its_own_translation",
+            ),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="article_one_translation_per_language",
+                violation_error_message=_(
+                    "The original already has a translation in this language."
+                ),
+            ),
             models.UniqueConstraint(
                 F("slug"),
                 TruncDate("published_at"),
@@ -274,8 +301,29 @@ class Article(models.Model):
             self.published_at = timezone.now()
         if self.pk:
             errors.update(self._url_change_errors())
+        errors.update(self._translation_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _translation_errors(self):
+        original = self.translation_of
+        if original is None:
+            return {}
+        if original.translation_of_id:
+            # A translation of a translation translates the same original.
+            original = self.translation_of = original.translation_of
+        if original.pk == self.pk:
+            return {"translation_of": _("An article cannot be a translation of itself.")}
+        if original.language == self.language:
+            return {"translation_of": _("A translation is in another language than its original.")}
+        if self.pk and self.translations.exists():
+            return {
+                "translation_of": _(
+                    "This article has translations of its own: it is an original, "
+                    "not a translation."
+                )
+            }
+        return {}
 
     def _url_change_errors(self):
         """A published article keeps its address: slug and publication day are frozen."""

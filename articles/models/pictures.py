@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 PICTURE_EXTENSIONS = {"jpg", "png", "webp", "gif"}
@@ -211,7 +211,10 @@ class Picture(models.Model):
         return widths[-1] if widths else None
 
     def rendition_url(self, rendition):
-        return reverse(
-            "articles:picture",
-            kwargs={"pk": self.pk, "name": posixpath.basename(rendition["name"])},
-        )
+        # One address per file whatever the reader's language: bodies store it, caches
+        # keep it.
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse(
+                "articles:picture",
+                kwargs={"pk": self.pk, "name": posixpath.basename(rendition["name"])},
+            )

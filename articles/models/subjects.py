@@ -70,7 +70,16 @@ class Country(models.Model):
 
 
 class Leader(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("As most international copy writes it.")
+    )
+    # Readers of the French site read the French press's spelling ("Vladimir Poutine").
+    name_fr = models.CharField(
+        _("name in French"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only where French writes it otherwise: Vladimir Poutine."),
+    )
     slug = FoldedSlugField(_("slug"), max_length=200, unique=True)
     # Empty for the heads of international organisations (UN, EU, NATO, African Union).
     country = models.ForeignKey(
@@ -146,13 +155,38 @@ class Leader(models.Model):
     def get_absolute_url(self):
         return reverse("articles:leader", kwargs={"slug": self.slug})
 
+    def name_in(self, language):
+        """The name readers of ``language`` know: "Vladimir Poutine" in French."""
+        if language and language.startswith("fr") and self.name_fr:
+            return self.name_fr
+        return self.name
+
+    @property
+    def local_name(self):
+        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
+
     @property
     def alias_list(self):
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+        aliases = [line.strip() for line in self.aliases.splitlines() if line.strip()]
+        if self.name_fr and self.name_fr not in aliases:
+            aliases.append(self.name_fr)
+        return aliases
 
 
 class Tag(TagBase):
-    """A taggit tag whose slug folds case and accents, so "Corée" and "coree" are one tag."""
+    """A taggit tag whose slug folds case and accents, so "Corée" and "coree" are one tag.
+
+    One tag per subject whatever the language of the articles it tags: ``name`` in the
+    site's language (French), ``name_en`` for English readers, and typed in an English
+    article it finds the same tag.
+    """
+
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=100,
+        blank=True,
+        help_text=_("What English readers see; empty: the French name."),
+    )
 
     class Meta:
         verbose_name = _("tag")
@@ -168,8 +202,18 @@ class Tag(TagBase):
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
+    def name_in(self, language):
+        if language and language.startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def local_name(self):
+        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
+
     def clean(self):
         self.name = " ".join(self.name.split())
+        self.name_en = " ".join(self.name_en.split())
         clash = Tag.objects.filter(slug=self.slugify(self.name)).exclude(pk=self.pk).first()
         if clash:
             raise ValidationError(
@@ -181,6 +225,22 @@ class Tag(TagBase):
                     % {"name": clash.name}
                 }
             )
+        if self.name_en:
+            clash = (
+                Tag.objects.filter(
+                    models.Q(name_en__iexact=self.name_en)
+                    | models.Q(slug=self.slugify(self.name_en))
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash:
+                raise ValidationError(
+                    {
+                        "name_en": _("The tag “%(name)s” already has this name; merge the two.")
+                        % {"name": clash.name}
+                    }
+                )
 
     def slugify(self, tag, i=None):
         slug = folded_slug(tag) or "tag"

@@ -9,9 +9,10 @@ from django.db.models import Count, OuterRef, Q, Subquery, Value, prefetch_relat
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from articles.languages.alternates import published_translations
 from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
 from articles.public import stamps
 from articles.public.caching import CachedPageMixin
@@ -189,15 +190,8 @@ class ArticleView(CachedPageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["related_articles"] = related_articles(self.object)
+        context["translations"] = published_translations(self.object)
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        # The whole page speaks the article's language: dates, country names, chrome.
-        response = super().render_to_response(context, **response_kwargs)
-        with translation.override(self.object.language):
-            response.render()
-        response.headers["Content-Language"] = self.object.language
-        return response
 
 
 RELATED_CANDIDATES = 300

@@ -116,13 +116,13 @@ class Search:
             "countries": countries,
             "leaders": list(
                 among(Article.leaders.through.objects, "article")
-                .values("leader__slug", "leader__name")
+                .values("leader__slug", "leader__name", "leader__name_fr")
                 .annotate(count=Count("article_id"))
                 .order_by("-count", "leader__name")[:FACET_SIZE]
             ),
             "tags": list(
                 among(TaggedArticle.objects, "content_object")
-                .values("tag__slug", "tag__name")
+                .values("tag__slug", "tag__name", "tag__name_en")
                 .annotate(count=Count("content_object_id"))
                 .order_by("-count", "tag__name")[:FACET_SIZE]
             ),

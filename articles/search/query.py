@@ -179,7 +179,7 @@ def known_leaders():
     with _leaders_lock:
         stale = time.monotonic() - _leaders["loaded"] > knowledge.index_max_age()
         if _leaders["version"] != version or stale:
-            leaders = list(Leader.objects.only("pk", "name", "slug", "aliases", "role"))
+            leaders = list(Leader.objects.only("pk", "name", "name_fr", "slug", "aliases", "role"))
             _leaders.update(
                 version=version,
                 names=leader_names(leaders),

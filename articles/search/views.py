@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 
-from articles.models import ARTICLE_LANGUAGES
+from articles.models import ARTICLE_LANGUAGES, Country, Leader, Tag
 from articles.search.engine import Filters, decorate, search
 from articles.search.query import MAX_QUERY_LENGTH, clean_query
 
@@ -93,6 +93,19 @@ def _url(request, **changes):
     return "?" + params.urlencode()
 
 
+# Facets are cached for every reader: names are put in the reader's language here.
+def country_label(row):
+    return Country(code=row["country__code"], name=row["country__name"]).local_name
+
+
+def leader_label(row):
+    return Leader(name=row["leader__name"], name_fr=row.get("leader__name_fr") or "").local_name
+
+
+def tag_label(row):
+    return Tag(name=row["tag__name"], name_en=row.get("tag__name_en") or "").local_name
+
+
 def facet_list(request, facets, filters):
     """Facets as the template shows them: label, count, link to add or remove the filter."""
     languages = dict(ARTICLE_LANGUAGES)
@@ -133,11 +146,10 @@ def facet_list(request, facets, filters):
         )
     # (parameter, title, facet, value column, label, current filter)
     kinds = [
-        ("country", _("Countries"), "countries", "country__code", lambda r: r["name"],
+        ("country", _("Countries"), "countries", "country__code", country_label,
          filters.country),
-        ("leader", _("Leaders"), "leaders", "leader__slug", lambda r: r["leader__name"],
-         filters.leader),
-        ("tag", _("Topics"), "tags", "tag__slug", lambda r: r["tag__name"], filters.tag),
+        ("leader", _("Leaders"), "leaders", "leader__slug", leader_label, filters.leader),
+        ("tag", _("Topics"), "tags", "tag__slug", tag_label, filters.tag),
         ("lang", _("Language"), "languages", "language",
          lambda r: languages.get(r["language"], r["language"]), filters.language),
     ]  # fmt: skip

@@ -170,6 +170,11 @@ def build_forms(snapshot, language):
     for tag in snapshot["tags"]:
         target = Target(kind=TAG, id=tag["id"], key=tag["name"], name=tag["name"])
         forms.append(Form(text=tag["name"], targets=(target,), case=name_case(tag["name"])))
+        if tag.get("name_en"):
+            # English copy names the same tag: "Diplomacy" suggests "Diplomatie".
+            forms.append(
+                Form(text=tag["name_en"], targets=(target,), case=name_case(tag["name_en"]))
+            )
     return forms
 
 
@@ -302,11 +307,17 @@ def load_snapshot():
             for row in Country.objects.values("id", "code", "name", "aliases")
         ],
         "leaders": [
-            {**row, "aliases": _lines(row["aliases"]), "country": row.pop("country__code")}
+            {
+                **row,
+                # The French name is one more spelling to recognise.
+                "aliases": [*_lines(row["aliases"]), *([row["name_fr"]] if row["name_fr"] else [])],
+                "country": row.pop("country__code"),
+            }
             for row in Leader.objects.values(
                 "id",
                 "slug",
                 "name",
+                "name_fr",
                 "aliases",
                 "country__code",
                 "role",
@@ -314,7 +325,7 @@ def load_snapshot():
                 "in_office_to",
             )
         ],
-        "tags": list(Tag.objects.values("id", "name")),
+        "tags": list(Tag.objects.values("id", "name", "name_en")),
     }
 
 

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from articles.languages.names import french_leader_name
 from articles.models import Country, Leader
 from articles.text import folded_slug
 
@@ -143,7 +144,12 @@ def sync_leaders(records, *, source, fields=None, now=None):
             # Two people of one name: the newcomer's slug says which one it is.
             slug, leader = f"{slug}-{record.wikidata_id.lower()}", None
         if leader is None:
-            leader = Leader(slug=slug, wikidata_id=record.wikidata_id, **values)
+            leader = Leader(
+                slug=slug,
+                wikidata_id=record.wikidata_id,
+                name_fr=french_leader_name(record.name),
+                **values,
+            )
             _save(leader, source=source, now=now)
             by_slug[leader.slug] = leader
             report.created += 1

@@ -76,7 +76,7 @@ def feed_urls(subject=None):
 
 
 def subject_name(subject):
-    return subject.local_name if isinstance(subject, Country) else subject.name
+    return subject.local_name
 
 
 class _FeedState:

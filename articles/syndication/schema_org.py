@@ -40,6 +40,17 @@ def _item_list(meta):
     }
 
 
+def _creative_work(work):
+    """Another language's version of the article, named by its address."""
+    return {
+        "@type": "NewsArticle",
+        "@id": work["url"],
+        "url": work["url"],
+        "headline": work["title"],
+        "inLanguage": work["language"],
+    }
+
+
 def _article(meta):
     data = {
         "@context": "https://schema.org",
@@ -74,6 +85,10 @@ def _article(meta):
         data["about"] = [_thing(e) for e in meta["about"]]
     if meta["mentions"]:
         data["mentions"] = [_thing(e) for e in meta["mentions"]]
+    if meta.get("translation_of"):
+        data["translationOfWork"] = _creative_work(meta["translation_of"])
+    if meta.get("translations"):
+        data["workTranslation"] = [_creative_work(work) for work in meta["translations"]]
     if meta["corrections"]:
         data["correction"] = [
             {"@type": "CorrectionComment", "text": c["text"], "datePublished": iso(c["date"])}

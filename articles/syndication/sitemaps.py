@@ -27,7 +27,7 @@ from django.db.models.functions import Greatest
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.http import RFC3986_SUBDELIMS, http_date
@@ -244,7 +244,14 @@ def sitemap_section(request, section):
         raise Http404("No such sitemap page.") from None
     if not urls:
         urls = [{"location": _home_url(request), "lastmod": None}]
-    response = HttpResponse(render_urlset(urls), content_type="application/xml")
+    # Subject pages (and the home page standing in for them) exist in each interface
+    # language, as their heads say. Articles are left to their heads: a translated
+    # article's alternates are its translations, which a page of keys cannot know.
+    alternates = section != "articles" or urls[0]["location"] == _home_url(request)
+    response = HttpResponse(
+        render_urlset(urls, alternates=language_prefixes() if alternates else None),
+        content_type="application/xml",
+    )
     latest = getattr(site, "latest_lastmod", None)
     if latest is not None:
         response.headers["Last-Modified"] = http_date(latest.timestamp())
@@ -255,13 +262,44 @@ def _home_url(request):
     return f"{request.scheme}://{request.get_host()}{reverse('articles:home')}"
 
 
-def render_urlset(urls):
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="', SITEMAP_NS, '">\n']
+def language_prefixes():
+    """``{language: prefix}`` of the reader's pages: {"fr": "/", "en": "/en/"}."""
+    prefixes = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes[code] = reverse("articles:home")
+    return prefixes
+
+
+def _alternate_links(location, prefixes):
+    """``xhtml:link`` alternates of ``location`` in each interface language, + x-default."""
+    scheme, _sep, rest = location.partition("://")
+    host, _slash, path = rest.partition("/")
+    path = "/" + path
+    current = translation.get_language()
+    own = prefixes.get(current, "/")
+    tail = path[len(own) :] if path.startswith(own) else path.lstrip("/")
+    links = [(code, f"{scheme}://{host}{prefix}{tail}") for code, prefix in prefixes.items()]
+    links.append(("x-default", dict(links)[settings.LANGUAGE_CODE]))
+    return "".join(
+        f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(href)}"/>'
+        for code, href in links
+    )
+
+
+def render_urlset(urls, alternates=None):
+    """The ``<urlset>``; ``alternates`` (language prefixes) adds hreflang links."""
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="', SITEMAP_NS, '"']
+    if alternates:
+        parts.append(' xmlns:xhtml="http://www.w3.org/1999/xhtml"')
+    parts.append(">\n")
     for url in urls:
         parts += ["<url><loc>", escape(url["location"]), "</loc>"]
         if url["lastmod"]:
             lastmod = timezone.localtime(url["lastmod"]).isoformat(timespec="seconds")
             parts += ["<lastmod>", lastmod, "</lastmod>"]
+        if alternates:
+            parts.append(_alternate_links(url["location"], alternates))
         parts.append("</url>\n")
     parts.append("</urlset>\n")
     return "".join(parts)

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from articles.html import html_to_text
+from articles.languages.alternates import article_path
 from articles.models import ArticleNote, author_name, author_url, profile_of
 from articles.pictures.markup import shaped_images
 from articles.syndication.schema_org import iso, json_ld
@@ -82,7 +83,7 @@ def _mentioned_in(text, names):
 def _person(leader, request):
     person = {
         "kind": "person",
-        "name": leader.name,
+        "name": leader.local_name,
         "url": request.build_absolute_uri(leader.get_absolute_url()),
         "wikidata": WIKIDATA.format(leader.wikidata_id) if leader.wikidata_id else None,
     }
@@ -99,8 +100,19 @@ def _place(country, request):
     }
 
 
-def article_metadata(article, request):
-    """Everything the page of ``article`` says about it (relations prefetched)."""
+def _work(article, request):
+    return {
+        "url": request.build_absolute_uri(article_path(article, article.language)),
+        "language": article.language,
+        "title": article.title,
+    }
+
+
+def article_metadata(article, request, translations=()):
+    """Everything the page of ``article`` says about it (relations prefetched).
+
+    ``translations``: the other published articles of its translation group.
+    """
     url = request.build_absolute_uri(article.get_absolute_url())
     countries = list(article.countries.all())
     leaders = list(article.leaders.all())
@@ -131,8 +143,8 @@ def article_metadata(article, request):
         # A preview of an undated draft has no publication time yet.
         "modified": max(d for d in (article.updated_at, article.published_at) if d),
         "dateline": article.dateline,
-        "section": countries[0].local_name if countries else (tags[0].name if tags else ""),
-        "keywords": [t.name for t in tags],
+        "section": countries[0].local_name if countries else (tags[0].local_name if tags else ""),
+        "keywords": [t.name_in(article.language) for t in tags],
         "word_count": word_count(article.body or ""),
         "authors": [
             {"name": author_name(a), "url": request.build_absolute_uri(author_url(a))}
@@ -144,6 +156,12 @@ def article_metadata(article, request):
         "about": about,
         "mentions": mentions,
         "corrections": correction_notes(article),
+        "translation_of": next(
+            (_work(t, request) for t in translations if t.pk == article.translation_of_id), None
+        ),
+        "translations": [
+            _work(t, request) for t in translations if t.translation_of_id == article.pk
+        ],
         "site": _site(request),
     }
 
@@ -157,7 +175,7 @@ def leader_metadata(leader, request, articles=(), page=None):
     )
     return {
         "kind": "leader",
-        "title": leader.name,
+        "title": leader.local_name,
         "description": describe(leader.bio)
         or describe(
             f"{leader.role} — {leader.country.local_name if leader.country else ''}".strip(" —")

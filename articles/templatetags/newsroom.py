@@ -1,4 +1,5 @@
 from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
 from django import template
 from django.utils import timezone, translation
 
@@ -16,7 +17,7 @@ def _locale(language):
 
 @register.filter
 def local_date(value, language=None):
-    """A date written out in ``language``: « 25 avril 2019 », "April 25, 2019"."""
+    """A date written out in ``language`` (default: the reader's): « 25 avril 2019 »."""
     if not value:
         return ""
     if hasattr(value, "hour"):
@@ -29,6 +30,14 @@ def local_time(value, language=None):
     if not value:
         return ""
     return format_time(timezone.localtime(value), format="short", locale=_locale(language))
+
+
+@register.filter
+def local_number(value, language=None):
+    """A number written the reader's way: « 12 345 » in French, "12,345" in English."""
+    if value is None or value == "":
+        return ""
+    return format_decimal(value, locale=_locale(language))
 
 
 @register.filter

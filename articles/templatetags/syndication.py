@@ -23,14 +23,15 @@ def _coverage(name):
 
 @register.inclusion_tag(TEMPLATE, takes_context=True)
 def article_head(context, article):
-    return sd.head_context(sd.article_metadata(article, context["request"]))
+    translations = context.get("translations") or ()
+    return sd.head_context(sd.article_metadata(article, context["request"], translations))
 
 
 @register.inclusion_tag(TEMPLATE, takes_context=True)
 def leader_head(context, leader):
     articles, page = _listing(context)
     meta = sd.leader_metadata(leader, context["request"], articles, page)
-    meta["description"] = meta["description"] or _coverage(leader.name)
+    meta["description"] = meta["description"] or _coverage(leader.local_name)
     return sd.head_context(meta)
 
 

@@ -11,6 +11,10 @@ from django.utils.translation import gettext as _
 
 from articles.wording.phrases import phrases_for
 
+# Django's own admin messages, as Django's catalogue translates them: recognised here so
+# they can be replaced. Under another name than ``_`` so our catalogues never shadow them.
+django_says = _
+
 
 class WordedRelatedFieldWidgetWrapper(RelatedFieldWidgetWrapper):
     """The add/change/delete/view links beside a related field, titled with the noun."""
@@ -28,7 +32,11 @@ class WordedAdminMixin:
 
     def _django_titles(self):
         name = self.opts.verbose_name
-        return {_("Add %s") % name, _("Change %s") % name, _("View %s") % name}
+        return {
+            django_says("Add %s") % name,
+            django_says("Change %s") % name,
+            django_says("View %s") % name,
+        }
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         words = phrases_for(self.opts)
@@ -94,7 +102,7 @@ class WordedAdminMixin:
     def response_delete(self, request, obj_display, obj_id):
         words = phrases_for(self.opts)
         if words is not None:
-            django = _("The %(name)s “%(obj)s” was deleted successfully.") % {
+            django = django_says("The %(name)s “%(obj)s” was deleted successfully.") % {
                 "name": self.opts.verbose_name,
                 "obj": obj_display,
             }
@@ -117,22 +125,30 @@ class WordedAdminMixin:
         added, changed = words.added(), words.changed()
         again, another = words.edit_again(), words.add_another()
         pairs = [
-            (_("The {name} “{obj}” was added successfully."), added),
+            (django_says("The {name} “{obj}” was added successfully."), added),
             (
-                _("The {name} “{obj}” was added successfully. You may edit it again below."),
+                django_says(
+                    "The {name} “{obj}” was added successfully. You may edit it again below."
+                ),
                 f"{added} {again}",
             ),
             (
-                _("The {name} “{obj}” was added successfully. You may add another {name} below."),
+                django_says(
+                    "The {name} “{obj}” was added successfully. You may add another {name} below."
+                ),
                 f"{added} {another}",
             ),
-            (_("The {name} “{obj}” was changed successfully."), changed),
+            (django_says("The {name} “{obj}” was changed successfully."), changed),
             (
-                _("The {name} “{obj}” was changed successfully. You may edit it again below."),
+                django_says(
+                    "The {name} “{obj}” was changed successfully. You may edit it again below."
+                ),
                 f"{changed} {again}",
             ),
             (
-                _("The {name} “{obj}” was changed successfully. You may add another {name} below."),
+                django_says(
+                    "The {name} “{obj}” was changed successfully. You may add another {name} below."
+                ),
                 f"{changed} {another}",
             ),
         ]

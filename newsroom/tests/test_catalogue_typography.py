@@ -45,7 +45,7 @@ def test_the_check_itself(text, faults):
 
 def test_every_french_string_is_typeset():
     faults = {}
-    for message in read_catalogue():
+    for message in read_catalogue("fr"):
         strings = message.string if message.pluralizable else [message.string]
         for text in strings:
             if found := typography_faults(text):

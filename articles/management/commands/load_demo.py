@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from articles import services
 from articles.demo import content as demo
 from articles.demo import photos
-from articles.models import Article, AuthorProfile, Country, Leader, unique_author_slug
+from articles.models import Article, AuthorProfile, Country, Leader, Tag, unique_author_slug
 from articles.pictures import services as pictures
+from articles.text import folded_slug
 from articles.workflow import history, moves
 
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             return
         leaders = {spec["slug"]: self._leader(spec, countries) for spec in demo.LEADERS}
         authors = {spec["username"]: self._author(spec) for spec in demo.AUTHORS}
+        for spec in demo.TAGS:
+            self._tag(spec)
         desk = self._desk()
         for spec in demo.ARTICLES:
             self._article(spec, countries, leaders, authors, publisher=desk)
@@ -48,6 +51,9 @@ class Command(BaseCommand):
         if not created and not leader.bio:
             leader.bio = spec["bio"]
             leader.save(update_fields=["bio"])
+        if not leader.name_fr and spec.get("name_fr"):
+            leader.name_fr = spec["name_fr"]
+            leader.save(update_fields=["name_fr"])
         if leader.portrait_id is None:
             leader.portrait = self._portrait(spec, leader)
             leader.full_clean()
@@ -71,6 +77,15 @@ class Command(BaseCommand):
             # Faces sit in the upper part of a portrait: the square crop keeps them.
             focal_y=0.4,
         )
+
+    def _tag(self, spec):
+        slug = folded_slug(spec["name"])
+        tag = Tag.objects.filter(slug=slug).first() or Tag(name=spec["name"], slug=slug)
+        if not tag.name_en:
+            tag.name_en = spec["name_en"]
+            tag.full_clean()
+            tag.save()
+        return tag
 
     def _author(self, spec):
         user, created = get_user_model().objects.get_or_create(

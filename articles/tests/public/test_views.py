@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Article, Picture, Tag
 from articles.tests.helpers.factories import (
@@ -68,13 +68,21 @@ class TestPages:
         ]:
             assert f'href="{url}"' in html
 
-    def test_english_article_speaks_english(self, client):
+    def test_english_article_keeps_the_readers_interface(self, client):
         article = make_article(
             language="en",
             published_at=datetime.datetime(2019, 4, 25, 12, tzinfo=datetime.UTC),
             countries=["RU"],
         )
         html = client.get(article.get_absolute_url()).content.decode()
+        # A French reader: French chrome and dates around the English text.
+        assert '<html lang="fr">' in html
+        assert "25 avril 2019" in html
+        assert ">Russie<" in html
+        assert '<h1 class="story__headline" lang="en">' in html
+        with translation.override("en"):
+            english_url = article.get_absolute_url()
+        html = client.get(english_url).content.decode()
         assert '<html lang="en">' in html
         assert "April 25, 2019" in html
         assert ">Russia<" in html
@@ -115,7 +123,7 @@ class TestPages:
         assert other.title not in html
 
     def test_country_page_in_english_for_an_english_reader(self, client, summit):
-        html = client.get("/countries/north-korea/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        html = client.get("/en/countries/north-korea/").content.decode()
         assert "<h1>North Korea</h1>" in html
         assert '<html lang="en">' in html
 
@@ -253,9 +261,9 @@ class TestQueryCounts:
     def test_article_page(self, client, django_assert_num_queries, n):
         article = self._article_with(n)
         make_article(countries=["FR"], lead_picture=self._pictures(1)[0])
-        # The 7th: corrections and updates; the 8th: the body's pictures; the 9th: the
-        # page stamps of its validators.
-        with django_assert_num_queries(9):
+        # The 7th: corrections and updates; the 8th: the body's pictures; the 9th: its
+        # published translations; the 10th: the page stamps of its validators.
+        with django_assert_num_queries(10):
             assert client.get(article.get_absolute_url()).status_code == 200
         # From the page cache: the article's row and its stamps, nothing rendered.
         with django_assert_num_queries(2):

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 SECTIONS = ["articles", "countries", "leaders", "tags"]
 HOSTILE_TITLES = [
     "Kim & Poutine <b>à</b> « Vladivostok »",
@@ -61,7 +62,7 @@ class TestEmptySite:
 
     @pytest.mark.parametrize("section", SECTIONS)
     def test_sections_list_the_home_page_alone(self, client, section):
-        root = assert_valid_xml(fetch(client, section_url(section)), "sitemap")
+        root = assert_valid_xml(fetch(client, section_url(section)), "sitemap-xhtml")
         assert [loc.text for loc in root.iter(f"{SM}loc")] == ["http://testserver/"]
 
     def test_news_sitemap_lists_the_home_page_without_news(self, client):
@@ -77,7 +78,7 @@ class TestBusySite:
 
     @pytest.mark.parametrize("section", SECTIONS)
     def test_sections(self, client, busy_site, section):
-        root = assert_valid_xml(fetch(client, section_url(section)), "sitemap")
+        root = assert_valid_xml(fetch(client, section_url(section)), "sitemap-xhtml")
         assert "http://testserver/" not in [loc.text for loc in root.iter(f"{SM}loc")]
 
     def test_a_page_of_drafts_only_is_still_valid(self, client, busy_site, monkeypatch):
@@ -85,7 +86,7 @@ class TestBusySite:
         draft = Article.objects.get(status=Article.Status.DRAFT)
         first = Article.objects.order_by("pk")[0].pk
         root = assert_valid_xml(
-            fetch(client, section_url("articles", draft.pk - first + 1)), "sitemap"
+            fetch(client, section_url("articles", draft.pk - first + 1)), "sitemap-xhtml"
         )
         assert [loc.text for loc in root.iter(f"{SM}loc")] == ["http://testserver/"]
 
@@ -104,4 +105,35 @@ def test_the_schema_refuses_an_empty_urlset():
         b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
     )
     with pytest.raises(pytest.fail.Exception, match="url"):
-        assert_valid_xml(empty, "sitemap")
+        assert_valid_xml(empty, "sitemap-xhtml")
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_subject_sections_name_each_page_in_both_languages(client, busy_site, prefix):
+    root = assert_valid_xml(fetch(client, prefix + section_url("countries")), "sitemap-xhtml")
+    assert len(root.findall(f"{SM}url")) == 3  # RU, KP, FR; DE has only a draft
+    for url in root.iter(f"{SM}url"):
+        loc = url.find(f"{SM}loc").text
+        links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        path = loc.removeprefix(f"http://testserver{prefix}")
+        assert links == {
+            "fr": f"http://testserver{path}",
+            "en": f"http://testserver/en{path}",
+            "x-default": f"http://testserver{path}",
+        }
+    # Articles: their heads name their alternates (translations), not the sitemap.
+    root = assert_valid_xml(fetch(client, section_url("articles")), "sitemap-xhtml")
+    assert root.find(f".//{XHTML}link") is None
+
+
+def test_the_alternates_schema_refuses_a_link_without_hreflang():
+    from lxml import etree
+
+    from articles.tests.helpers.conformance import sitemap_schema
+
+    bad = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        b'xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>http://a.example/</loc>'
+        b'<xhtml:link rel="alternate" href="http://a.example/en/"/></url></urlset>'
+    )
+    assert not sitemap_schema("sitemap-xhtml").validate(etree.fromstring(bad))

@@ -329,8 +329,8 @@ class TestQueryCounts:
             lead_picture=make_picture(size=(800, 600)),
         )
         # article and its picture, body pictures, authors, countries, leaders, tags, notes,
-        # related articles, page stamps.
-        with django_assert_num_queries(9):
+        # related articles, published translations, page stamps.
+        with django_assert_num_queries(10):
             assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("count", [1, 5])

@@ -80,6 +80,8 @@ SPECIAL = {
     "articles_article_authors": (EVERYONE, {"term": "a"}),
     "articles_authorprofile_mine": (EVERYONE, {}),
     "articles_article_preview": ([OK, NO, OK], {}),
+    # Anyone who may write articles translates those they may see.
+    "articles_article_translate": ([OK, NO, OK], {}),
     "articles_article_compare": ([OK, NO, OK], "compare"),
     "articles_article_recoverlist": ([NO, NO, OK], {}),
     # POST only: a GET is refused (405) to everyone.

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 TITLE = "Le sommet secret de l’île Rousski"
 BODY = "<p>Un texte encore en chantier, « à relire ».</p>"
-HEADLINE = f'<h1 class="story__headline">{TITLE}</h1>'
+HEADLINE = f'<h1 class="story__headline" lang="fr">{TITLE}</h1>'
 # As readers get it: markup kept, French typography's no-break spaces inside the guillemets.
 SHOWN_BODY = "<p>Un texte encore en chantier, «\u00a0à relire\u00a0».</p>"
 
