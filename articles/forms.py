@@ -92,6 +92,7 @@ class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
 
     class Meta:
         model = Article
+        # No status or publication time: they change through the workflow's moves.
         fields = [
             "title",
             "slug",
@@ -102,8 +103,6 @@ class ArticleAdminForm(LeadPictureFormMixin, forms.ModelForm):
             "dateline",
             "authors",
             "credit",
-            "status",
-            "published_at",
             "countries",
             "leaders",
             "tags",
