@@ -11,7 +11,13 @@ from django.db import connection, transaction
 
 from articles.archive import FORMAT, VERSION
 from articles.archive.exporting import media_path
-from articles.archive.sections import AFTER_ARTICLES, BEFORE_ARTICLES, stored_names, user_model
+from articles.archive.sections import (
+    AFTER_ARTICLES,
+    BEFORE_ARTICLES,
+    OPTIONAL,
+    stored_names,
+    user_model,
+)
 from articles.models import Article, ArticleNote, Country, Leader, Picture, Tag
 from articles.search.index import rebuild
 
@@ -102,7 +108,8 @@ def import_archive(folder, *, log=None):
         _restore_groups(_read(records / "groups.json"))
         _restore_users(_read(records / "users.json"))
         for name, _model in BEFORE_ARTICLES:
-            rows = _read(records / f"{name}.json")
+            path = records / f"{name}.json"
+            rows = [] if name in OPTIONAL and not path.exists() else _read(path)
             if name == "countries":
                 _restore_countries(rows)
             else:

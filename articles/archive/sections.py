@@ -5,7 +5,16 @@ from django.contrib.auth import get_user_model
 from django.db.models import FileField
 from reversion.models import Revision, Version
 
-from articles.models import ArticleNote, Country, Leader, Picture, Tag, TaggedArticle, Transition
+from articles.models import (
+    ArticleNote,
+    AuthorProfile,
+    Country,
+    Leader,
+    Picture,
+    Tag,
+    TaggedArticle,
+    Transition,
+)
 
 # Restored in this order, after groups and users and before the articles (all
 # but the last four, which point at articles).
@@ -13,8 +22,11 @@ BEFORE_ARTICLES = [
     ("countries", Country),
     ("pictures", Picture),
     ("leaders", Leader),
+    ("author_profiles", AuthorProfile),
     ("tags", Tag),
 ]
+# Sections newer than some archives: an archive without one restores none of them.
+OPTIONAL = {"author_profiles"}
 AFTER_ARTICLES = [
     ("taggings", TaggedArticle),
     ("notes", ArticleNote),

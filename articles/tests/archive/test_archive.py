@@ -17,6 +17,7 @@ from articles.archive.sections import file_fields
 from articles.models import (
     Article,
     ArticleNote,
+    AuthorProfile,
     Country,
     Leader,
     Picture,
@@ -38,7 +39,18 @@ from articles.workflow import moves
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = [Picture, Leader, Tag, Article, TaggedArticle, ArticleNote, Transition, Revision, Version]
+CONTENT = [
+    Picture,
+    Leader,
+    AuthorProfile,
+    Tag,
+    Article,
+    TaggedArticle,
+    ArticleNote,
+    Transition,
+    Revision,
+    Version,
+]
 USER_FIELDS = ("username", "first_name", "last_name", "email", "is_staff", "is_active")
 
 
@@ -46,6 +58,14 @@ USER_FIELDS = ("username", "first_name", "last_name", "email", "is_staff", "is_a
 def site():
     build_site()
     reporter = make_reporter(username="reporter", first_name="Rémi", last_name="Roux")
+    AuthorProfile.objects.create(
+        user=reporter,
+        display_name="Rémi Roux",
+        slug="remi-roux",
+        role="Reporter",
+        bio="Couvre l’Extrême-Orient russe.",
+        photo=make_picture(size=(60, 60), alt_text="Rémi Roux"),
+    )
     editor = make_editor(username="editor")
     draft = make_article(
         title="Brouillon soumis puis publié",
