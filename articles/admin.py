@@ -11,13 +11,14 @@ from taggit.models import Tag as TaggitTag
 from articles import services
 from articles.coverage import KeepPublishedCoverageMixin
 from articles.forms import TagMergeForm
-from articles.models import Article, Country, Leader, Tag
+from articles.models import Article, ArticleSubject, Country, Leader, Tag
 from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
 from articles.pictures.admin import thumbnail as picture_thumbnail
 from articles.pictures.article_form import NEW_PICTURE_FIELDS, LeadPictureAdminMixin
 from articles.search.admin import IndexSearchMixin
 from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
+from articles.suggest.subjects import attach_subjects, derive_subjects
 from articles.workflow.admin import WorkflowAdminMixin
 from articles.workflow.admin_authors import AuthorsAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
@@ -140,6 +141,24 @@ class TagAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/articles/tag/merge.html", context)
 
 
+class ArticleSubjectInline(admin.TabularInline):
+    """The subjects, in order: the editor reorders them by their position numbers."""
+
+    model = ArticleSubject
+    fields = ["position", "country", "leader"]
+    autocomplete_fields = ["country", "leader"]
+    ordering = ["position", "pk"]
+    extra = 0
+    verbose_name = _("subject (a country or a leader the article is about)")
+    verbose_name_plural = _(
+        "Subjects, main one first (position 1 is shown above the headline); left empty, "
+        "they are read from the copy on saving"
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country", "leader")
+
+
 @admin.register(Article)
 class ArticleAdmin(
     LeadPictureAdminMixin,
@@ -195,6 +214,24 @@ class ArticleAdmin(
             .defer("body")
             .prefetch_related("countries", "leaders", "tags")
         )
+
+    inlines = [ArticleSubjectInline]
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        # A form sent without the subjects (a script, an older page) keeps them as they are.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            prefix = formset.get_default_prefix()
+            if request.method == "POST" and f"{prefix}-TOTAL_FORMS" not in request.POST:
+                continue
+            yield formset, inline
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if article.subjects.exists():
+            attach_subjects(article=article)
+        else:
+            derive_subjects(article=article)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

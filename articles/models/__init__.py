@@ -9,7 +9,7 @@ from articles.models.article import (
     storable_id,
 )
 from articles.models.pictures import Picture, PictureQuerySet
-from articles.models.subjects import Country, Leader, Tag, TaggedArticle
+from articles.models.subjects import ArticleSubject, Country, Leader, Tag, TaggedArticle
 from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Article",
     "ArticleNote",
     "ArticleQuerySet",
+    "ArticleSubject",
     "Country",
     "Leader",
     "Picture",

@@ -32,7 +32,7 @@ class PublishedArticlesMixin:
         return queryset
 
     def get_queryset(self):
-        return self.filter_articles(Article.objects.published().for_listing())
+        return self.filter_articles(Article.objects.published().for_teasers())
 
 
 class HomeView(PublishedArticlesMixin, ListView):
@@ -158,7 +158,7 @@ def related_articles(article, limit=4):
         .values("pk")[:RELATED_CANDIDATES]
     )
     return list(
-        Article.objects.for_listing()
+        Article.objects.for_teasers()
         .filter(pk__in=recent_candidates)
         .annotate(shared_subjects=score)
         .order_by("-shared_subjects", "-published_at", "-pk")[:limit]

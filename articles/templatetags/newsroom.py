@@ -56,3 +56,9 @@ def iso(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def subject_name(subject):
+    """A country or leader as a label: the country in the page's language."""
+    return getattr(subject, "local_name", None) or str(subject)

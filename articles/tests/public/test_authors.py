@@ -77,9 +77,9 @@ def test_unknown_huge_and_bad_pages_are_404(client):
 def test_author_page_queries_are_constant(client, django_assert_num_queries, count):
     anne = make_user()
     for _ in range(count):
-        make_article(authors=[anne])
-    # author, count, articles.
-    with django_assert_num_queries(3):
+        make_article(authors=[anne], countries=["FR"], subjects=["FR"])
+    # author, count, articles, the teasers' bylines and main subjects.
+    with django_assert_num_queries(5):
         client.get(author_page(anne))
 
 

@@ -241,6 +241,7 @@ class TestQueryCounts:
         return make_article(
             countries=codes[:n],
             leaders=leaders,
+            subjects=[*codes[:n], *leaders],
             tags=[f"sujet {i}" for i in range(n)],
             lead_picture=pictures[0],
             body=body,
@@ -249,17 +250,22 @@ class TestQueryCounts:
     @pytest.mark.parametrize("n", [1, 30])
     def test_article_page(self, client, django_assert_num_queries, n):
         article = self._article_with(n)
-        make_article(countries=["FR"], lead_picture=self._pictures(1)[0])
-        # The 7th: corrections and updates; the 8th: the body's pictures.
-        with django_assert_num_queries(8):
+        make_article(countries=["FR"], subjects=["FR"], lead_picture=self._pictures(1)[0])
+        # The 7th: corrections and updates; the 8th: the body's pictures; the 9th:
+        # its subjects in order; the 10th and 11th: the related teasers' bylines and
+        # main subjects.
+        with django_assert_num_queries(11):
             assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_home(self, client, django_assert_num_queries, n):
         pictures = self._pictures()
         for i in range(n):
-            make_article(countries=["FR"], tags=["a", "b"], lead_picture=pictures[i % 3])
-        with django_assert_num_queries(2):
+            make_article(
+                countries=["FR"], subjects=["FR"], tags=["a", "b"], lead_picture=pictures[i % 3]
+            )
+        # Articles, then the teasers' bylines and main subjects.
+        with django_assert_num_queries(4):
             assert client.get("/").status_code == 200
 
     @pytest.mark.parametrize("n", [5, 50])
@@ -268,10 +274,15 @@ class TestQueryCounts:
         pictures = self._pictures()
         for i in range(n):
             make_article(
-                countries=["FR"], leaders=[leader], tags=["Europe"], lead_picture=pictures[i % 3]
+                countries=["FR"],
+                leaders=[leader],
+                subjects=["FR", leader],
+                tags=["Europe"],
+                lead_picture=pictures[i % 3],
             )
         for url in ["/countries/france/", "/leaders/dirigeant/", "/tags/europe/"]:
-            with django_assert_num_queries(3):
+            # Subject, count, articles, the teasers' bylines and main subjects.
+            with django_assert_num_queries(5):
                 assert client.get(url).status_code == 200
 
     @pytest.mark.parametrize("n", [5, 50])

@@ -327,12 +327,13 @@ class TestQueryCounts:
         article = make_article(
             countries=["RU", "KP", "FR", "DE"][:count],
             leaders=leaders,
+            subjects=[*["RU", "KP", "FR", "DE"][:count], *leaders],
             tags=[f"Sujet {i}" for i in range(count)],
             lead_picture=make_picture(size=(800, 600)),
         )
-        # article and its picture, body pictures, authors, countries, leaders, tags, notes,
-        # related articles.
-        with django_assert_num_queries(8):
+        # article and its picture, body pictures, authors, countries, leaders, subjects,
+        # tags, notes, related articles.
+        with django_assert_num_queries(9):
             assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("count", [1, 5])
@@ -341,9 +342,9 @@ class TestQueryCounts:
     ):
         leader = make_leader(wikidata_id="Q7747")
         for _ in range(count):
-            make_article(leaders=[leader])
-        # leader, count, articles.
-        with django_assert_num_queries(3):
+            make_article(leaders=[leader], subjects=[leader])
+        # leader, count, articles, the teasers' bylines and main subjects.
+        with django_assert_num_queries(5):
             assert client.get(leader.get_absolute_url()).status_code == 200
 
 
