@@ -158,6 +158,27 @@ class ArticleSubjectInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("country", "leader")
 
+    # Subjects are part of the article: whoever may edit it may edit them.
+    def _article_permission(self, request, obj):
+        article_admin = self.admin_site.get_model_admin(Article)
+        if obj is None:
+            return article_admin.has_add_permission(request) or article_admin.has_change_permission(
+                request
+            )
+        return article_admin.has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.admin_site.get_model_admin(Article).has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._article_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._article_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._article_permission(request, obj)
+
 
 @admin.register(Article)
 class ArticleAdmin(
