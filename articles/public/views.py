@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
+from articles.public import places
 from articles.text import fold
 
 # Old addresses of originals redirect to a rendition this wide (or the widest).
@@ -66,6 +67,12 @@ class CountryView(SubjectArticlesView):
     article_filter = "countries"
     template_name = "articles/country.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heads"] = places.current_heads(self.subject)
+        context["region"] = places.region_name(places.region_of(self.subject.code))
+        return context
+
 
 class LeaderView(SubjectArticlesView):
     subject_model = Leader
@@ -75,6 +82,11 @@ class LeaderView(SubjectArticlesView):
 
     def get_subject_queryset(self):
         return Leader.objects.select_related("country", "portrait")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["terms"] = places.terms_of(self.subject)
+        return context
 
 
 class TagView(SubjectArticlesView):
@@ -195,13 +207,16 @@ class CountryIndexView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         coverage = coverage_counts("countries")
-        countries = list(Country.objects.only("code", "name", "slug"))
+        # Only countries with published coverage: a page per country is worth a
+        # click only when it has something to show.
+        countries = list(Country.objects.filter(pk__in=list(coverage)).only("code", "name", "slug"))
         for country in countries:
-            country.coverage = coverage.get(country.pk, 0)
+            country.coverage = coverage[country.pk]
         # Sorted here rather than in SQL: the order follows the reader's language.
-        countries.sort(key=lambda c: (c.coverage == 0, fold(c.local_name)))
-        context["covered"] = [c for c in countries if c.coverage]
-        context["others"] = [c for c in countries if not c.coverage]
+        countries.sort(key=lambda c: fold(c.local_name))
+        context["regions"] = places.regions(countries)
+        # In the order the page shows them, for the ItemList.
+        context["covered"] = [c for _region, group in context["regions"] for c in group]
         return context
 
 
