@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from articles.tests.helpers.hostile_site import build_site
 
@@ -30,6 +31,8 @@ OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 def test_phone_pages_fit_and_targets_are_big_enough(live_server, browser):
     pages = build_site()
+    # Results with their filters: the links a thumb taps most.
+    pages["search"] = reverse("articles:search") + "?q=Vladivostok"
     shots = os.environ.get("NEWSROOM_SCREENSHOTS")
     phone = browser.new_context(
         viewport={"width": 390, "height": 844}, device_scale_factor=2, locale="fr-FR"
@@ -42,6 +45,8 @@ def test_phone_pages_fit_and_targets_are_big_enough(live_server, browser):
         overflow = page.evaluate(OVERFLOW)
         if overflow > 0:
             problems.append(f"{name}: {overflow}px wider than the screen")
+        if name == "search":
+            assert page.locator(".facet a").count() > 0, "no filters to check"
         for html, height in page.evaluate(SMALL_TARGETS, MIN_TARGET):
             problems.append(f"{name}: {height:.0f}px tall: {html}")
         if shots:
