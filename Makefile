@@ -48,8 +48,10 @@ serve: install
 	DJANGO_DEBUG=0 $(BIN)/python manage.py load_leaders
 	DJANGO_DEBUG=0 $(BIN)/gunicorn newsroom.wsgi -c gunicorn.conf.py
 
+# One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 test: install validators
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,4 @@
-"""Multi-step writes: publishing, tagging, merging tags.
+"""Multi-step writes: tagging, merging tags, the baseline revision (publishing: workflow.moves).
 
 Views, the admin and management commands call these rather than saving models
 themselves, so the rules hold whoever acts.
@@ -7,7 +7,6 @@ themselves, so the rules hold whoever acts.
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Tag, TaggedArticle
@@ -15,32 +14,6 @@ from articles.text import fold, folded_slug
 from articles.workflow.history import save_baseline_revision
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
-
-
-@transaction.atomic
-def publish(*, article, at=None):
-    """Publish ``article`` now, or at ``at`` (a future time schedules it).
-
-    An article published before keeps its first publication time, so its URL
-    does not change when it is published again.
-    """
-    article.status = Article.Status.PUBLISHED
-    if at is not None:
-        article.published_at = at
-    elif article.published_at is None:
-        article.published_at = timezone.now()
-    article.full_clean()
-    article.save()
-    return article
-
-
-@transaction.atomic
-def unpublish(*, article):
-    """Take ``article`` off the public site; its publication time is kept for its URL."""
-    article.status = Article.Status.UNPUBLISHED
-    article.full_clean()
-    article.save()
-    return article
 
 
 def normalize_tag_names(names):

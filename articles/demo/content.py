@@ -92,6 +92,9 @@ AUTHORS = [
     {"username": "sam.whitfield", "first_name": "Sam", "last_name": "Whitfield"},
 ]
 
+# The demo's desk editor publishes its stories (an account no one signs in with).
+DESK = {"username": "redaction", "first_name": "La", "last_name": "rédaction"}
+
 ARTICLES = [
     {
         "slug": "kim-jong-un-et-vladimir-poutine-premier-sommet-a-vladivostok",

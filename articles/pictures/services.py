@@ -109,14 +109,7 @@ def save_picture(*, picture, file=None, cleaned=None, **changes):
         )
         picture.file.name = written
     elif previous is None or previous["focal"] != picture.focal or not picture.renditions:
-        picture.renditions = render_records(
-            source=lambda: storage.open(picture.file.name, "rb"),
-            width=picture.width,
-            height=picture.height,
-            sha256=picture.sha256,
-            focal=picture.focal,
-            storage=storage,
-        )
+        picture.renditions = _render_stored(picture, storage)
     try:
         with transaction.atomic():
             picture.save()
@@ -197,14 +190,7 @@ def render_missing(*, picture):
     missing = [r for r in planned if not storage.exists(r.name)]
     if not missing and [r["name"] for r in picture.renditions] == [r.name for r in planned]:
         return 0
-    records = render_records(
-        source=lambda: storage.open(picture.file.name, "rb"),
-        width=picture.width,
-        height=picture.height,
-        sha256=picture.sha256,
-        focal=picture.focal,
-        storage=storage,
-    )
+    records = _render_stored(picture, storage)
     Picture.objects.filter(pk=picture.pk).update(renditions=records)
     picture.renditions = records
     return len(missing)
@@ -224,3 +210,15 @@ def discard_files(picture, *, keep_renditions):
         names += [r["name"] for r in picture.renditions]
     for name in names:
         storage.delete(name)
+
+
+def _render_stored(picture, storage):
+    """Renditions made again from the picture's stored (already cleaned) original."""
+    return render_records(
+        source=lambda: storage.open(picture.file.name, "rb"),
+        width=picture.width,
+        height=picture.height,
+        sha256=picture.sha256,
+        focal=picture.focal,
+        storage=storage,
+    )

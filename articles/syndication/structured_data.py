@@ -2,7 +2,7 @@
 
 One dictionary per object (``article_metadata``, ``leader_metadata``,
 ``country_metadata``, ``listing_metadata``) holds the facts; the schema.org
-JSON-LD, Open Graph, Twitter card, canonical URL and meta description are all
+JSON-LD (``schema_org``), Open Graph, Twitter card, canonical URL and meta description are all
 derived from it, so they cannot disagree. ``script_json`` makes the JSON safe
 inside ``<script>``.
 """
@@ -13,7 +13,6 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -21,6 +20,7 @@ from articles.html import html_to_text
 from articles.models import ArticleNote, Country, author_name
 from articles.pictures.markup import shaped_images
 from articles.public.authors import author_url
+from articles.syndication.schema_org import iso, json_ld
 
 DESCRIPTION_LENGTH = 300
 WIKIDATA = "https://www.wikidata.org/wiki/{}"
@@ -45,11 +45,6 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "de": "de_DE"}
 def script_json(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 — escaped for <script>
-
-
-def iso(value):
-    """A datetime with its time zone, in the site's zone: 2019-04-25T09:30:00+02:00."""
-    return timezone.localtime(value).isoformat() if value else None
 
 
 def describe(text):
@@ -246,112 +241,6 @@ def _items(articles, request, page):
 
 
 # schema.org ---------------------------------------------------------------
-
-
-def _thing(entry):
-    thing = {
-        "@type": "Person" if entry["kind"] == "person" else "Country",
-        "name": entry["name"],
-        "url": entry["url"],
-    }
-    if entry.get("wikidata"):
-        thing["sameAs"] = entry["wikidata"]
-    if entry.get("code"):
-        thing["identifier"] = entry["code"]
-    return thing
-
-
-def _publisher(site):
-    return {"@type": "NewsMediaOrganization", "name": site["name"], "url": site["url"]}
-
-
-def _item_list(meta):
-    return {
-        "@type": "ItemList",
-        "url": meta["url"],
-        "numberOfItems": len(meta["items"]),
-        "itemListElement": [
-            {"@type": "ListItem", "position": i["position"], "url": i["url"], "name": i["name"]}
-            for i in meta["items"]
-        ],
-    }
-
-
-def json_ld(meta):
-    """The schema.org JSON-LD of a page, from its one dictionary."""
-    kind = meta["kind"]
-    if kind == "article":
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "mainEntityOfPage": {"@type": "WebPage", "@id": meta["url"]},
-            "url": meta["url"],
-            "headline": meta["title"],
-            "description": meta["description"],
-            "inLanguage": meta["language"],
-            "datePublished": iso(meta["published"]),
-            "dateModified": iso(meta["modified"]),
-            "author": [
-                {"@type": "Person", "name": a["name"], **({"url": a["url"]} if a["url"] else {})}
-                for a in meta["authors"]
-            ],
-            "publisher": _publisher(meta["site"]),
-            "wordCount": meta["word_count"],
-            "isAccessibleForFree": True,
-        }
-        if meta["images"]:
-            data["image"] = [
-                {
-                    "@type": "ImageObject",
-                    "url": i["url"],
-                    "width": i["width"],
-                    "height": i["height"],
-                }
-                for i in meta["images"]
-            ]
-        if meta["dateline"]:
-            data["dateline"] = meta["dateline"]
-        if meta["section"]:
-            data["articleSection"] = meta["section"]
-        if meta["keywords"]:
-            data["keywords"] = meta["keywords"]
-        if meta["about"]:
-            data["about"] = [_thing(e) for e in meta["about"]]
-        if meta["mentions"]:
-            data["mentions"] = [_thing(e) for e in meta["mentions"]]
-        if meta["corrections"]:
-            data["correction"] = [
-                {"@type": "CorrectionComment", "text": c["text"], "datePublished": iso(c["date"])}
-                for c in meta["corrections"]
-            ]
-        return data
-    graph = []
-    if kind == "leader":
-        person = meta["person"]
-        entity = _thing(person)
-        entity.update(
-            {
-                k: v
-                for k, v in {
-                    "jobTitle": person["job_title"],
-                    "nationality": person["nationality"] and _thing(person["nationality"]),
-                    "alternateName": person["aliases"],
-                    "image": person["image"],
-                    "description": person["bio"],
-                }.items()
-                if v
-            }
-        )
-        graph.append(entity)
-    elif kind == "author":
-        graph.append(_thing(meta["person"]))
-    elif kind == "country":
-        entity = _thing(meta["place"])
-        if meta["place"]["description"]:
-            entity["description"] = meta["place"]["description"]
-        graph.append(entity)
-    graph.append(_item_list(meta))
-    return {"@context": "https://schema.org", "@graph": graph}
 
 
 def sharing_tags(meta):

@@ -71,3 +71,32 @@ def fresh_entity_index():
     knowledge.invalidate()
     yield
     knowledge.invalidate()
+
+
+# The people and the article most tests need, defined once; a test that needs
+# someone else makes them with the factories.
+@pytest.fixture
+def editor(db):
+    from articles.tests.helpers.factories import make_editor
+
+    return make_editor(username="editor", first_name="Claire", last_name="Dumas")
+
+
+@pytest.fixture
+def reporter(db):
+    from articles.tests.helpers.factories import make_reporter
+
+    return make_reporter(username="reporter", first_name="Anne", last_name="Reporter")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def article(db):
+    from articles.tests.helpers.factories import make_article
+
+    return make_article(title="Sommet à Vladivostok", language="fr")

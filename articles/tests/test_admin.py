@@ -14,23 +14,11 @@ from articles.tests.helpers.factories import (
     country,
     image_bytes,
     make_article,
-    make_editor,
     make_leader,
 )
 from articles.tests.helpers.pictures import make_picture
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_editor(username="redac", first_name="Claire", last_name="Dumas")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def form_data(editor, **overrides):
@@ -263,7 +251,7 @@ class TestChangelist:
         for field, term, expected in [
             ("countries", "Corée", "Corée du Nord"),
             ("leaders", "Putin", "Vladimir Putin"),
-            ("authors", "redac", "redac"),
+            ("authors", "editor", "editor"),
         ]:
             response = editor_client.get(
                 url,

@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor(username="chef"))
-    return client
-
-
-@pytest.fixture
 def kosovo():
     return Country.objects.create(code="XK", name="Kosovo", slug="kosovo")
 
@@ -141,4 +135,4 @@ class TestMergingTags:
             },
         )
         assert [t.name for t in a.tags.all()] == ["Corée du Nord"]
-        assert Version.objects.get_for_object(a).first().revision.user.username == "chef"
+        assert Version.objects.get_for_object(a).first().revision.user.username == "editor"

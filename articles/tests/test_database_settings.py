@@ -51,3 +51,14 @@ def test_editors_saving_at_once_lose_nothing(tmp_path):
     assert len(outcome["titles"]) == threads
     for pk, title in outcome["titles"].items():
         assert title == f"Article {pk}, version {saves}"
+
+
+def test_parallel_test_workers_get_a_redis_database_each():
+    from newsroom.settings import redis_database_for_worker
+
+    url = "redis://127.0.0.1:6379/15"
+    databases = {redis_database_for_worker(url, f"gw{n}") for n in range(4)}
+    assert databases == {f"redis://127.0.0.1:6379/{db}" for db in (15, 14, 13, 12)}
+    assert redis_database_for_worker("redis://:secret@cache:6379", "gw1").endswith(
+        ":secret@cache:6379/15"
+    )

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.tests.helpers.admin_forms import form_data
-from articles.tests.helpers.factories import make_article, make_editor
+from articles.tests.helpers.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +16,6 @@ EMPTY_ONCE_CLEANED = [
     '<p><img src="x" onerror="alert(1)"></p>',
     "<iframe src='https://example.org'></iframe>",
 ]
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor(username="redac"))
-    return client
 
 
 @pytest.mark.parametrize("body", EMPTY_ONCE_CLEANED)

@@ -1,55 +1,11 @@
-import datetime
-
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Tag
+from articles.models import Tag
 from articles.tests.helpers.factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-class TestPublish:
-    def test_publish_now(self):
-        article = make_article(status=Article.Status.DRAFT)
-        services.publish(article=article)
-        assert Article.objects.published().get() == article
-
-    def test_publish_later_schedules(self):
-        article = make_article(status=Article.Status.DRAFT)
-        at = timezone.now() + datetime.timedelta(days=1)
-        services.publish(article=article, at=at)
-        stored = Article.objects.get(pk=article.pk)
-        assert stored.status == Article.Status.PUBLISHED
-        assert stored.published_at == at
-        assert not Article.objects.published().exists()
-        # Scheduled, not left as a draft: readers get it once its time has come.
-        with time_machine.travel(at + datetime.timedelta(seconds=1), tick=False):
-            assert Article.objects.published().get() == article
-
-    def test_republishing_keeps_the_url(self, client):
-        first = timezone.now() - datetime.timedelta(days=3)
-        article = make_article(published_at=first)
-        url = article.get_absolute_url()
-        services.unpublish(article=Article.objects.get(pk=article.pk))
-        assert not Article.objects.published().exists()
-        assert client.get(url).status_code == 404
-        services.publish(article=Article.objects.get(pk=article.pk))
-        stored = Article.objects.get(pk=article.pk)
-        assert stored.published_at == first
-        assert stored.get_absolute_url() == url
-        assert client.get(url).status_code == 200
-
-    def test_publish_validates(self):
-        article = make_article(status=Article.Status.DRAFT)
-        article.title = ""
-        with pytest.raises(ValidationError):
-            services.publish(article=article)
-        article.refresh_from_db()
-        assert article.status == Article.Status.DRAFT
 
 
 class TestTags:

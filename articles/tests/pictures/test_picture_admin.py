@@ -22,17 +22,6 @@ def change_url(picture):
     return reverse("admin:articles_picture_change", args=[picture.pk])
 
 
-@pytest.fixture
-def editor():
-    return make_editor(username="photo-editor")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def add_form(file, **fields):
     return {
         "file": file,

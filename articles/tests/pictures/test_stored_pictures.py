@@ -15,22 +15,11 @@ from reversion.models import Version
 
 from articles.models import Article, Leader, Picture
 from articles.tests.helpers.admin_forms import form_data
-from articles.tests.helpers.factories import make_article, make_editor, make_leader, uploaded_image
+from articles.tests.helpers.factories import make_article, make_leader, uploaded_image
 from articles.tests.helpers.pictures import make_picture
 from articles.workflow import history
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_editor(username="photo-desk")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def make_pictured_article(*, authors, status=Article.Status.DRAFT, **fields):

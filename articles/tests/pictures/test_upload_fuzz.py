@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from articles.models import Article, Picture
-from articles.tests.helpers.factories import make_editor
 from articles.tests.helpers.pictures import assert_no_metadata, camera_jpeg, png_bytes, upload
 from articles.tests.pictures.test_picture_library import stored_files
 from articles.tests.test_admin import form_data
@@ -92,14 +91,6 @@ def assert_clean_store(picture):
     assert set(stored_files()) == expected
 
 
-@pytest.fixture
-def editor_client(client):
-    editor = make_editor()
-    client.force_login(editor)
-    client.editor = editor
-    return client
-
-
 @pytest.mark.parametrize(("case", "maker", "name", "refused"), CASES, ids=[c[0] for c in CASES])
 def test_the_library_upload_form(editor_client, case, maker, name, refused):
     response = editor_client.post(
@@ -130,10 +121,8 @@ def test_the_library_upload_form(editor_client, case, maker, name, refused):
     [c for c in CASES if c[0] in {"truncated JPEG", "SVG renamed .jpg", "PNG + HTML polyglot"}],
     ids=lambda value: value if isinstance(value, str) else None,
 )
-def test_the_article_form_upload(editor_client, case, maker, name, refused):
-    data = form_data(
-        editor_client.editor, new_picture=upload(_data(maker), name), new_picture_alt="Essai"
-    )
+def test_the_article_form_upload(editor, editor_client, case, maker, name, refused):
+    data = form_data(editor, new_picture=upload(_data(maker), name), new_picture_alt="Essai")
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     if refused:
         assert response.status_code == 200

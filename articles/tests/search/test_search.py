@@ -13,13 +13,13 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles import services
 from articles.models import ARTICLE_LANGUAGES, Article
 from articles.search.backends import base as backends
 from articles.search.backends import get_backend
 from articles.search.engine import Filters, search
 from articles.search.query import MAX_QUERY_LENGTH, parse
 from articles.tests.helpers.factories import country, make_article, make_editor, make_leader
+from articles.workflow import moves as workflow
 
 pytestmark = pytest.mark.django_db
 URL = reverse("articles:search")
@@ -131,7 +131,7 @@ class TestRanking:
             for n in range(150)
         )
         call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        services.publish(article=late)
+        workflow.publish(article=late, user=make_editor())
         found = search("glacier").results
         assert [a.title for a in found[0:3]] == ["Tardif", "Dépêche 1", "Dépêche 3"]
         assert [a.title for a in found[70:76]] == [f"Dépêche {n}" for n in range(139, 150, 2)]
@@ -225,7 +225,7 @@ class TestPublishedOnly:
         make_article(title="Glacier brouillon", status=Article.Status.DRAFT)
         make_article(title="Glacier programmé", published_at=timezone.now() + datetime.timedelta(1))
         gone = make_article(title="Glacier retiré")
-        services.unpublish(article=gone)
+        workflow.unpublish(article=gone, user=make_editor())
         response = client.get(URL, {"q": "glacier"})
         assert page_titles(response) == ["Glacier publié"]
         assert "brouillon" not in response.content.decode()
@@ -233,7 +233,7 @@ class TestPublishedOnly:
     def test_publishing_adds_and_deleting_removes(self):
         draft = make_article(title="Banquise", status=Article.Status.DRAFT)
         assert titles("banquise") == []
-        services.publish(article=draft)
+        workflow.publish(article=draft, user=make_editor())
         assert titles("banquise") == ["Banquise"]
         draft.delete()
         assert titles("banquise") == []
@@ -357,7 +357,7 @@ class TestPage:
         # leaders' names (kept in the process), no count, no facets.
         with django_assert_num_queries(2 if POSTGRES else 3):
             assert counts() == (2, {"Corée du Nord": 1, "Russie": 1})
-        services.unpublish(article=article)
+        workflow.unpublish(article=article, user=make_editor())
         assert counts() == (1, {"Russie": 1})
         article.delete()
         make_article(title="Glacier C", tags=["Climat"])

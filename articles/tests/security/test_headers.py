@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.security.headers import permissions_policy_header
-from articles.tests.helpers.factories import make_article, make_editor
+from articles.tests.helpers.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +21,6 @@ def policy(response):
         name, *sources = part.split()
         directives[name] = sources
     return directives
-
-
-@pytest.fixture
-def editor_client():
-    client = Client()
-    client.force_login(make_editor())
-    return client
 
 
 def test_public_pages_allow_only_their_own_files():

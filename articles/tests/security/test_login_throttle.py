@@ -26,7 +26,7 @@ def _language_restored():
 
 
 @pytest.fixture
-def editor():
+def alice():
     return make_editor(username="alice")
 
 
@@ -46,7 +46,7 @@ def fail(times, username="alice", ip="203.0.113.7"):
         assert response.status_code in {200, 429}
 
 
-def test_wrong_passwords_then_the_right_one_is_refused(settings, editor):
+def test_wrong_passwords_then_the_right_one_is_refused(settings, alice):
     fail(settings.AXES_FAILURE_LIMIT)
     client, response = sign_in("alice", RIGHT)
     assert response.status_code == 429
@@ -56,7 +56,7 @@ def test_wrong_passwords_then_the_right_one_is_refused(settings, editor):
     assert not signed_in(client)
 
 
-def test_fewer_failures_than_the_limit_still_let_the_editor_in(settings, editor):
+def test_fewer_failures_than_the_limit_still_let_the_editor_in(settings, alice):
     fail(settings.AXES_FAILURE_LIMIT - 1)
     client, response = sign_in("alice", RIGHT)
     assert response.status_code == 302
@@ -65,14 +65,14 @@ def test_fewer_failures_than_the_limit_still_let_the_editor_in(settings, editor)
     assert not AccessAttempt.objects.filter(username="alice").exists()
 
 
-def test_the_account_is_locked_from_every_address(settings, editor):
+def test_the_account_is_locked_from_every_address(settings, alice):
     fail(settings.AXES_FAILURE_LIMIT, ip="203.0.113.7")
     client, response = sign_in("alice", RIGHT, ip="198.51.100.20")
     assert response.status_code == 429
     assert not signed_in(client)
 
 
-def test_the_address_is_locked_for_every_account(settings, editor):
+def test_the_address_is_locked_for_every_account(settings, alice):
     make_editor(username="bruno")
     for index in range(settings.AXES_FAILURE_LIMIT):
         _client, response = sign_in(f"guess{index}", "wrong")
@@ -83,7 +83,7 @@ def test_the_address_is_locked_for_every_account(settings, editor):
     assert signed_in(client)
 
 
-def test_the_lockout_page_is_in_french(settings, editor):
+def test_the_lockout_page_is_in_french(settings, alice):
     fail(settings.AXES_FAILURE_LIMIT)
     _client, response = sign_in("alice", RIGHT, language="fr")
     html = response.content.decode()
@@ -91,7 +91,7 @@ def test_the_lockout_page_is_in_french(settings, editor):
     assert "Réessayez dans 15 minutes" in html
 
 
-def test_the_lockout_ends_after_the_cool_off(settings, editor, time_machine):
+def test_the_lockout_ends_after_the_cool_off(settings, alice, time_machine):
     time_machine.move_to(timezone.now(), tick=False)
     fail(settings.AXES_FAILURE_LIMIT)
     assert sign_in("alice", RIGHT)[1].status_code == 429
@@ -104,7 +104,7 @@ def test_the_lockout_ends_after_the_cool_off(settings, editor, time_machine):
     "command",
     [["axes_reset_username", "alice"], ["axes_reset_ip", "203.0.113.7"], ["axes_reset"]],
 )
-def test_reset_commands_lift_the_lockout(settings, editor, command):
+def test_reset_commands_lift_the_lockout(settings, alice, command):
     fail(settings.AXES_FAILURE_LIMIT)
     assert sign_in("alice", RIGHT)[1].status_code == 429
     call_command(*command, stdout=io.StringIO())

@@ -6,18 +6,16 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Tag
-from articles.tests.helpers.factories import make_article, make_editor, make_user
+from articles.tests.helpers.factories import make_article, make_user
 
 URL = "admin:articles_article_suggest_from_text"
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_entity_index")]
 
 
-@pytest.fixture
-def editor_client(client):
+@pytest.fixture(autouse=True)
+def _demo_content(db):
     call_command("load_demo", stdout=io.StringIO())
-    client.force_login(make_editor())
-    return client
 
 
 def post(client, **data):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import ArticleNote, Tag
+from articles.public.authors import author_url
 from articles.syndication import structured_data
 from articles.tests.helpers.factories import make_article, make_leader, make_user
 from articles.tests.helpers.pictures import make_picture
@@ -290,19 +291,17 @@ class TestSubjectPages:
             make_article(leaders=[make_leader()], countries=[["FR", "DE", "ES", "IT", "JP"][i]])
         assert queries() == before
 
-    def test_item_list_positions_continue_on_page_two(self, client, settings):
+    def test_item_list_positions_continue_on_page_two(self, client, monkeypatch):
         now = timezone.now()
         articles = [
             make_article(published_at=now - datetime.timedelta(minutes=i)) for i in range(3)
         ]
         from articles.public.views import HomeView
 
-        original = HomeView.paginate_by
-        HomeView.paginate_by = 2
-        try:
-            response = client.get(reverse("articles:home"), {"page": 2})
-        finally:
-            HomeView.paginate_by = original
+        # monkeypatch takes the attribute back off the class: assigning the inherited
+        # value back would shadow the mixin's for every later test.
+        monkeypatch.setattr(HomeView, "paginate_by", 2)
+        response = client.get(reverse("articles:home"), {"page": 2})
         item_list = graph(response)["ItemList"]
         assert item_list["itemListElement"] == [
             {
@@ -358,3 +357,39 @@ class TestQueryCounts:
 )
 def test_word_count(html, words):
     assert structured_data.word_count(html) == words
+
+
+def test_every_page_kind_has_its_own_json_ld_builder(client):
+    from articles.syndication.schema_org import BUILDERS
+
+    leader = make_leader(name="Moon Jae-in", country_code="KR")
+    author = make_user(username="plume", first_name="Léa", last_name="Plume")
+    article = make_article(
+        title="Sommet", leaders=[leader], countries=["KR"], authors=[author], tags=["Diplomatie"]
+    )
+    pages = {
+        "article": article.get_absolute_url(),
+        "leader": leader.get_absolute_url(),
+        "country": article.countries.get().get_absolute_url(),
+        "author": author_url(author),
+        "listing": article.tags.get().get_absolute_url(),
+    }
+    seen = {}
+    for kind, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        seen[kind] = response.context["meta"]["kind"]
+        data = json_ld(response)
+        types = [data["@type"]] if "@type" in data else [n["@type"] for n in data["@graph"]]
+        assert (
+            types[0]
+            == {
+                "article": "NewsArticle",
+                "leader": "Person",
+                "author": "Person",
+                "country": "Country",
+                "listing": "ItemList",
+            }[kind]
+        )
+    assert seen == {kind: kind for kind in pages}
+    assert set(BUILDERS) == set(seen.values())

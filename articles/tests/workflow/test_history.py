@@ -4,21 +4,10 @@ from reversion.models import Version
 
 from articles.models import Article, Leader, Tag
 from articles.tests.helpers.admin_forms import form_data
-from articles.tests.helpers.factories import make_article, make_editor, make_leader, make_reporter
+from articles.tests.helpers.factories import make_article, make_leader, make_reporter
 from articles.workflow import history
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_editor(username="editor")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def change_url(article):

@@ -9,20 +9,10 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleNote
 from articles.templatetags.newsroom import iso
-from articles.tests.helpers.factories import make_article, make_editor, make_reporter
+from articles.tests.helpers.factories import make_article, make_reporter
 from articles.workflow import moves as workflow
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_editor()
-
-
-@pytest.fixture
-def article():
-    return make_article(title="Sommet à Vladivostok", language="fr")
 
 
 def test_a_correction_shows_under_the_article_and_moves_its_modified_time(client, editor, article):

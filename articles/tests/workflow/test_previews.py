@@ -10,7 +10,6 @@ from django.utils import timezone
 from articles.models import Article, PreviewLink
 from articles.tests.helpers.factories import (
     make_article,
-    make_editor,
     make_reporter,
 )
 from articles.tests.helpers.pictures import make_picture
@@ -23,16 +22,6 @@ BODY = "<p>Un texte encore en chantier, « à relire ».</p>"
 HEADLINE = f'<h1 class="story__headline">{TITLE}</h1>'
 # As readers get it: markup kept, French typography's no-break spaces inside the guillemets.
 SHOWN_BODY = "<p>Un texte encore en chantier, «\u00a0à relire\u00a0».</p>"
-
-
-@pytest.fixture
-def reporter():
-    return make_reporter(username="reporter_a")
-
-
-@pytest.fixture
-def editor():
-    return make_editor(username="editor")
 
 
 @pytest.fixture

@@ -8,18 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from articles.tests.helpers.factories import make_article, make_editor
+from articles.tests.helpers.factories import make_article
 from articles.tests.helpers.pictures import make_picture
 from articles.workflow import moves, previews
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Le sommet secret de l’île Rousski"
-
-
-@pytest.fixture
-def editor():
-    return make_editor(username="chef")
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -8,23 +9,13 @@ from django.utils import timezone, translation
 
 from articles.models import Article, Transition
 from articles.tests.helpers.admin_forms import form_data
-from articles.tests.helpers.factories import make_article, make_editor, make_reporter
+from articles.tests.helpers.factories import make_article, make_reporter
 from articles.workflow import moves as workflow
 from articles.workflow import roles
 
 pytestmark = pytest.mark.django_db
 
 Status = Article.Status
-
-
-@pytest.fixture
-def reporter():
-    return make_reporter(username="reporter_a", first_name="Anne", last_name="Reporter")
-
-
-@pytest.fixture
-def editor():
-    return make_editor(username="editor", first_name="Éric", last_name="Éditeur")
 
 
 @pytest.fixture
@@ -115,6 +106,30 @@ class TestTransitions:
         assert draft.published_at > timezone.now() - datetime.timedelta(minutes=1)
         assert "est passée : publié maintenant" in outcome.message
         assert draft.is_published
+
+    def test_a_backdated_publication_keeps_its_past_time(self, editor, draft):
+        # Demo content and archived wire copy ran on their own dates.
+        at = timezone.now() - datetime.timedelta(days=400)
+        workflow.publish(article=draft, user=editor, at=at, backdate=True)
+        draft.refresh_from_db()
+        assert draft.published_at == at
+        assert Article.objects.published().get() == draft
+        assert draft.transitions.get().publish_at == at
+
+    def test_a_scheduled_article_reaches_readers_when_its_time_comes(self, editor, draft):
+        at = timezone.now() + datetime.timedelta(days=1)
+        workflow.publish(article=draft, user=editor, at=at)
+        assert not Article.objects.published().exists()
+        with time_machine.travel(at + datetime.timedelta(seconds=1), tick=False):
+            assert Article.objects.published().get() == draft
+
+    def test_publishing_validates_the_article(self, editor, draft):
+        draft.title = ""
+        with pytest.raises(ValidationError):
+            workflow.publish(article=draft, user=editor)
+        draft.refresh_from_db()
+        assert draft.status == Status.DRAFT
+        assert not draft.transitions.exists()
 
     def test_unpublish_keeps_the_publication_time_for_the_url(self, editor):
         article = make_article()
