@@ -357,7 +357,7 @@ class Article(models.Model):
 
     @property
     def main_subject(self):
-        """The first of the editor's subjects (the kicker, the teaser's label), or None."""
+        """The teaser's label: the first of the editor's subjects, or None (lists never guess)."""
         rows = self.subjects.all()
         return rows[0].target if rows else None
 
