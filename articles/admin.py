@@ -14,7 +14,7 @@ from articles.authors.admin import AuthorProfileAdmin  # noqa: F401  (registers 
 from articles.coverage import KeepPublishedCoverageMixin
 from articles.forms import TagMergeForm
 from articles.languages.admin import TranslationAdminMixin
-from articles.models import Article, Country, Leader, Tag
+from articles.models import Article, ArticleSubject, Country, Leader, Tag
 from articles.pictures.admin import PictureAdmin  # noqa: F401  (registers the library)
 from articles.pictures.admin import thumbnail as picture_thumbnail
 from articles.pictures.article_form import NEW_PICTURE_FIELDS, LeadPictureAdminMixin
@@ -27,6 +27,7 @@ from articles.scale.admin_lists import (
 from articles.search.admin import IndexSearchMixin
 from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
+from articles.suggest.article_subjects import attach_subjects, derive_subjects
 from articles.text import folded_slug
 from articles.wording.admin import WordedAdminMixin
 from articles.workflow.admin import WorkflowAdminMixin
@@ -166,6 +167,45 @@ class TagAdmin(WordedAdminMixin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/articles/tag/merge.html", context)
 
 
+class ArticleSubjectInline(admin.TabularInline):
+    """The subjects, in order: the editor reorders them by their position numbers."""
+
+    model = ArticleSubject
+    fields = ["position", "country", "leader"]
+    autocomplete_fields = ["country", "leader"]
+    ordering = ["position", "pk"]
+    extra = 0
+    verbose_name = _("subject (a country or a leader the article is about)")
+    verbose_name_plural = _(
+        "Subjects, main one first (position 1 is shown above the headline); left empty, "
+        "they are read from the copy on saving"
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country", "leader")
+
+    # Subjects are part of the article: whoever may edit it may edit them.
+    def _article_permission(self, request, obj):
+        article_admin = self.admin_site.get_model_admin(Article)
+        if obj is None:
+            return article_admin.has_add_permission(request) or article_admin.has_change_permission(
+                request
+            )
+        return article_admin.has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.admin_site.get_model_admin(Article).has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._article_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._article_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._article_permission(request, obj)
+
+
 @admin.register(Article)
 class ArticleAdmin(
     WordedAdminMixin,
@@ -238,6 +278,24 @@ class ArticleAdmin(
 
     def get_changelist(self, request, **kwargs):
         return FlatChangeList
+
+    inlines = [ArticleSubjectInline]
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        # A form sent without the subjects (a script, an older page) keeps them as they are.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            prefix = formset.get_default_prefix()
+            if request.method == "POST" and f"{prefix}-TOTAL_FORMS" not in request.POST:
+                continue
+            yield formset, inline
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if article.subjects.exists():
+            attach_subjects(article=article)
+        else:
+            derive_subjects(article=article)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -19,7 +19,7 @@ from articles.models.authors import (
 )
 from articles.models.pictures import Picture, PictureQuerySet
 from articles.models.stamps import PageStamp
-from articles.models.subjects import Country, Leader, Tag, TaggedArticle
+from articles.models.subjects import ArticleSubject, Country, Leader, Tag, TaggedArticle
 from articles.models.workflow import ArticleNote, PreviewLink, Transition
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "Article",
     "ArticleNote",
     "ArticleQuerySet",
+    "ArticleSubject",
     "AuthorProfile",
     "Country",
     "Leader",

@@ -14,8 +14,8 @@ from taggit.managers import TaggableManager
 
 from articles.html import body_picture_ids, sanitize_html
 from articles.models.authors import author_name, with_profiles
-from articles.models.subjects import Country, Leader, TaggedArticle
-from articles.text import FoldedSlugField, folded_slug
+from articles.models.subjects import ArticleSubject, Country, Leader, TaggedArticle
+from articles.text import FoldedSlugField, fold, folded_slug
 
 # The site's interface languages (settings.LANGUAGES): the reader's pages speak them.
 INTERFACE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -71,8 +71,15 @@ class ArticleQuerySet(models.QuerySet):
             authors_prefetch(),
             "countries",
             Prefetch("leaders", queryset=Leader.objects.select_related("country")),
+            Prefetch("subjects", queryset=ordered_subjects()),
             "tags",
             "notes",
+        )
+
+    def for_teasers(self):
+        """A listing whose teasers show a byline and the main subject: two queries more."""
+        return self.for_listing().prefetch_related(
+            authors_prefetch(), Prefetch("subjects", queryset=ordered_subjects())
         )
 
     # Pages print the body as stored, trusting it was sanitised: the writes
@@ -97,6 +104,14 @@ class ArticleQuerySet(models.QuerySet):
         # would refuse it: sanitised above, they go through a plain queryset.
         plain = models.QuerySet(self.model, self.query.chain(), self._db, self._hints)
         return plain.bulk_update(objs, fields, *args, **kwargs)
+
+
+def ordered_subjects():
+    return ArticleSubject.objects.select_related("country", "leader").order_by("position", "pk")
+
+
+def _named_in(text, names):
+    return any(fold(name) in text for name in names if name.strip())
 
 
 def _sanitised_body(value):
@@ -361,6 +376,40 @@ class Article(models.Model):
         """The authors, then the credit line: "Anne Dupont, Marc Roy, avec AFP"."""
         names = [author_name(author) for author in self.authors.all()]
         return ", ".join([*names, self.credit] if self.credit else names)
+
+    def subjects_and_mentions(self):
+        """``(subjects, mentions)``: attached countries and leaders, the main subject first.
+
+        The editor's subjects when the article has any; otherwise (articles
+        written by scripts) those the headline or standfirst names, else all of
+        them. Reads ``subjects``, ``countries`` and ``leaders`` through
+        ``all()``, so ``for_page()`` serves it without a query.
+        """
+        countries, leaders = list(self.countries.all()), list(self.leaders.all())
+        subjects = [row.target for row in self.subjects.all()]
+        if not subjects:
+            top = fold(f"{self.title} {self.standfirst}")
+            subjects = [
+                c
+                for c in countries
+                if _named_in(top, [c.name, c.local_name, c.name_in(self.language)])
+            ] + [x for x in leaders if _named_in(top, [x.name, *x.alias_list])]
+            subjects = subjects or [*countries, *leaders]
+        chosen = {(type(s), s.pk) for s in subjects}
+        mentions = [x for x in [*countries, *leaders] if (type(x), x.pk) not in chosen]
+        return subjects, mentions
+
+    @property
+    def kicker_subject(self):
+        """What the line above the headline names: the first subject."""
+        subjects, _mentions = self.subjects_and_mentions()
+        return subjects[0] if subjects else None
+
+    @property
+    def main_subject(self):
+        """The teaser's label: the first of the editor's subjects, or None (lists never guess)."""
+        rows = self.subjects.all()
+        return rows[0].target if rows else None
 
     @property
     def is_published(self):

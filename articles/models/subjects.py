@@ -263,3 +263,67 @@ class TaggedArticle(ItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag"),
         ]
+
+
+class ArticleSubject(models.Model):
+    """A country or leader an article is about, in the editor's order.
+
+    Attached countries and leaders that are not subjects are passing mentions:
+    the kicker, teasers and the JSON-LD ``about`` name subjects only, the first
+    one first.
+    """
+
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="subjects", verbose_name=_("article")
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subject_of",
+        verbose_name=_("country"),
+    )
+    leader = models.ForeignKey(
+        Leader,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subject_of",
+        verbose_name=_("leader"),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("1 is the main subject, shown above the headline.")
+    )
+
+    class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(country__isnull=False, leader__isnull=True)
+                | Q(country__isnull=True, leader__isnull=False),
+                name="article_subject_country_or_leader",
+                violation_error_message=_("A subject is either a country or a leader."),
+            ),
+            models.UniqueConstraint(
+                fields=["article", "country"],
+                condition=Q(country__isnull=False),
+                name="article_subject_country_once",
+                violation_error_message=_("This country is already a subject of the article."),
+            ),
+            models.UniqueConstraint(
+                fields=["article", "leader"],
+                condition=Q(leader__isnull=False),
+                name="article_subject_leader_once",
+                violation_error_message=_("This leader is already a subject of the article."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.target)
+
+    @property
+    def target(self):
+        return self.country if self.country_id else self.leader

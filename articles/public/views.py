@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.languages.alternates import published_translations
 from articles.models import Article, Country, Leader, Picture, Tag, TaggedArticle
-from articles.public import stamps
+from articles.public import places, stamps
 from articles.public.caching import CachedPageMixin
 from articles.scale.paging import BoundedPaginator, by_subject
 from articles.text import fold, folded_slug
@@ -37,7 +37,7 @@ class PublishedArticlesMixin:
         return queryset
 
     def get_queryset(self):
-        return self.filter_articles(Article.objects.published().for_listing())
+        return self.filter_articles(Article.objects.published().for_teasers())
 
 
 class HomeView(CachedPageMixin, PublishedArticlesMixin, ListView):
@@ -98,6 +98,12 @@ class CountryView(SubjectArticlesView):
     article_filter = "countries"
     template_name = "articles/country.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heads"] = places.current_heads(self.subject)
+        context["region"] = places.region_name(places.region_of(self.subject.code))
+        return context
+
 
 class LeaderView(SubjectArticlesView):
     subject_model = Leader
@@ -115,6 +121,11 @@ class LeaderView(SubjectArticlesView):
         return stamps.keys_query(
             {(self.subject_kind, leader.pk), (stamps.Kind.COUNTRY, leader.country_id or 0)}
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["terms"] = places.terms_of(self.subject)
+        return context
 
 
 class TagView(SubjectArticlesView):
@@ -234,7 +245,7 @@ def related_articles(article, limit=4):
         .values("pk")[:RELATED_CANDIDATES]
     )
     return list(
-        Article.objects.for_listing()
+        Article.objects.for_teasers()
         .filter(pk__in=recent_candidates)
         .annotate(shared_subjects=score)
         .order_by("-shared_subjects", "-published_at", "-pk")[:limit]
@@ -271,13 +282,16 @@ class CountryIndexView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         coverage = coverage_counts("countries")
-        countries = list(Country.objects.only("code", "name", "slug"))
+        # Only countries with published coverage: a page per country is worth a
+        # click only when it has something to show.
+        countries = list(Country.objects.filter(pk__in=list(coverage)).only("code", "name", "slug"))
         for country in countries:
-            country.coverage = coverage.get(country.pk, 0)
+            country.coverage = coverage[country.pk]
         # Sorted here rather than in SQL: the order follows the reader's language.
-        countries.sort(key=lambda c: (c.coverage == 0, fold(c.local_name)))
-        context["covered"] = [c for c in countries if c.coverage]
-        context["others"] = [c for c in countries if not c.coverage]
+        countries.sort(key=lambda c: fold(c.local_name))
+        context["regions"] = places.regions(countries)
+        # In the order the page shows them, for the ItemList.
+        context["covered"] = [c for _region, group in context["regions"] for c in group]
         return context
 
 

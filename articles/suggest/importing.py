@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from articles import services
 from articles.models import ARTICLE_LANGUAGES, Article
+from articles.suggest.article_subjects import set_subjects, subject_order
 from articles.suggest.engine import sentence_end, suggest
 from articles.text import folded_slug
 
@@ -216,6 +217,14 @@ def import_wire_copy(*, copy, language, suggestions):
     article.save()
     article.countries.set([s.target.id for s in suggestions.countries if s.subject])
     article.leaders.set([s.target.id for s in suggestions.leaders if s.subject])
+    set_subjects(
+        article=article,
+        subjects=subject_order(
+            suggestions,
+            country_ids={s.target.id for s in suggestions.countries},
+            leader_ids={s.target.id for s in suggestions.leaders},
+        ),
+    )
     subject_tags = [s.target.name for s in suggestions.tags if s.subject]
     if subject_tags:
         services.set_tags(article=article, names=subject_tags)

@@ -18,10 +18,9 @@ from django.utils.text import Truncator
 
 from articles.html import html_to_text
 from articles.languages.alternates import article_path
-from articles.models import ArticleNote, author_name, author_url, profile_of
+from articles.models import ArticleNote, Country, author_name, author_url, profile_of
 from articles.pictures.markup import shaped_images
 from articles.syndication.schema_org import iso, json_ld
-from articles.text import fold
 
 DESCRIPTION_LENGTH = 300
 WIKIDATA = "https://www.wikidata.org/wiki/{}"
@@ -75,11 +74,6 @@ def correction_notes(article):
     ]
 
 
-def _mentioned_in(text, names):
-    text = f" {fold(text)} "
-    return any(f"{fold(name)}" in text for name in names if name.strip())
-
-
 def _person(leader, request):
     person = {
         "kind": "person",
@@ -108,6 +102,18 @@ def _work(article, request):
     }
 
 
+def _entry(thing, request):
+    return _place(thing, request) if isinstance(thing, Country) else _person(thing, request)
+
+
+def _section(subjects, countries, tags):
+    """The main subject country, else the first country, else the first tag."""
+    places = [s for s in subjects if isinstance(s, Country)] or countries
+    if places:
+        return places[0].local_name
+    return tags[0].local_name if tags else ""
+
+
 def article_metadata(article, request, translations=()):
     """Everything the page of ``article`` says about it (relations prefetched).
 
@@ -115,23 +121,11 @@ def article_metadata(article, request, translations=()):
     """
     url = request.build_absolute_uri(article.get_absolute_url())
     countries = list(article.countries.all())
-    leaders = list(article.leaders.all())
     tags = list(article.tags.all())
-    headline_text = f"{article.title} {article.standfirst}"
-    about, mentions = [], []
-    for leader in leaders:
-        names = [leader.name, *leader.alias_list]
-        (about if _mentioned_in(headline_text, names) else mentions).append(
-            _person(leader, request)
-        )
-    for country in countries:
-        names = [country.local_name, country.name, country.name_in(article.language)]
-        (about if _mentioned_in(headline_text, names) else mentions).append(
-            _place(country, request)
-        )
-    if not about:
-        # Nothing named up top: what the editor tagged is what it is about.
-        about, mentions = mentions, []
+    # The editor's subjects, main one first; the rest of what is attached is mentioned.
+    subjects, mentioned = article.subjects_and_mentions()
+    about = [_entry(thing, request) for thing in subjects]
+    mentions = [_entry(thing, request) for thing in mentioned]
     images = shaped_images(article.lead_picture, request.build_absolute_uri)
     return {
         "kind": "article",
@@ -143,7 +137,7 @@ def article_metadata(article, request, translations=()):
         # A preview of an undated draft has no publication time yet.
         "modified": max(d for d in (article.updated_at, article.published_at) if d),
         "dateline": article.dateline,
-        "section": countries[0].local_name if countries else (tags[0].local_name if tags else ""),
+        "section": _section(subjects, countries, tags),
         "keywords": [t.name_in(article.language) for t in tags],
         "word_count": word_count(article.body or ""),
         "authors": [

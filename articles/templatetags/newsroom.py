@@ -1,10 +1,10 @@
-from babel.dates import format_date, format_time
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from django import template
 from django.utils import timezone, translation
 
 from articles.models import author_name, author_url
-from articles.public.typography import typeset
+from articles.public.typography import typeset, zoned_date, zoned_time
 
 register = template.Library()
 register.filter("author_name", author_name)
@@ -27,9 +27,27 @@ def local_date(value, language=None):
 
 @register.filter
 def local_time(value, language=None):
+    """A time with its zone named, in the site's zone: « 14 h 30 (heure de Paris) »."""
     if not value:
         return ""
-    return format_time(timezone.localtime(value), format="short", locale=_locale(language))
+    return zoned_time(value, language or translation.get_language())
+
+
+@register.filter
+def published_date(article):
+    """The day of publication where the dateline is (else the site's zone), in the
+    reader's language: it sits in the page's chrome, not in the article's text."""
+    if not article.published_at:
+        return ""
+    return zoned_date(article.published_at, translation.get_language(), article.dateline)
+
+
+@register.filter
+def published_time(article):
+    """The publication time where the dateline is, its zone named: "5:00 PM (Vladivostok time)"."""
+    if not article.published_at:
+        return ""
+    return zoned_time(article.published_at, translation.get_language(), article.dateline)
 
 
 @register.filter
@@ -66,3 +84,9 @@ def iso(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def subject_name(subject):
+    """A country or leader as a label: the country in the page's language."""
+    return typeset(getattr(subject, "local_name", None) or str(subject), translation.get_language())

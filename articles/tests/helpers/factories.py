@@ -12,6 +12,7 @@ from PIL import Image
 
 from articles import services
 from articles.models import Article, Country, Leader
+from articles.suggest.article_subjects import set_subjects
 
 _counter = itertools.count(1)
 
@@ -74,8 +75,10 @@ def make_article(
     countries=(),
     leaders=(),
     tags=(),
+    subjects=(),
     **fields,
 ):
+    """``subjects``: the main subject first, as ISO codes, countries or leaders."""
     n = next(_counter)
     title = title or f"Article numéro {n}"
     fields.setdefault("slug", f"article-{n}")
@@ -91,7 +94,15 @@ def make_article(
     article.leaders.set(leaders)
     if tags:
         services.set_tags(article=article, names=list(tags))
+    if subjects:
+        set_subjects(article=article, subjects=[subject_key(s) for s in subjects])
     return article
+
+
+def subject_key(subject):
+    if isinstance(subject, str):
+        subject = country(subject)
+    return ("country" if isinstance(subject, Country) else "leader", subject.pk)
 
 
 def image_bytes(size=(64, 48), fmt="PNG", colour=(200, 30, 30)):

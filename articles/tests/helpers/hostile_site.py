@@ -36,6 +36,8 @@ def build_site():
         in_office_from=datetime.date(2000, 5, 7),
         portrait=make_picture(size=(300, 400), alt_text="Portrait officiel"),
     )
+    # In the knowledge base: the country page names him as head of government.
+    make_leader(name="Mikhail Mishustin", slug="mikhail-mishustin")
     lead = make_picture(size=(1200, 800), alt_text="Deux dirigeants se serrent la main")
     body_picture = make_picture(size=(800, 600), alt_text="Le port de Vladivostok")
     hostile = make_article(
@@ -52,6 +54,7 @@ def build_site():
         credit="avec AFP",
         countries=["RU", "KP"],
         leaders=[putin],
+        subjects=["RU", putin],
         tags=["Sommet & co", "Diplomatie"],
         authors=[author],
         lead_picture=lead,

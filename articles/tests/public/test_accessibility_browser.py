@@ -1,8 +1,11 @@
-"""axe-core (from npm) in Debian's Chromium on the public pages, in the light
-and the dark colour scheme: no serious or critical violation.
+"""axe-core (from npm) in Debian's Chromium on every public template, in the light
+and the dark colour scheme: no serious or critical violation, and headings that
+start at one h1 and never skip a level.
 
 Skipped without Chromium or node_modules on a laptop; a failure on CI.
 """
+
+import itertools
 
 import pytest
 
@@ -14,7 +17,22 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PAGES = ["home", "article-hostile", "country", "leader", "tag", "author", "search"]
+PAGES = [
+    "home",
+    "article-hostile",
+    "country",
+    "countries",
+    "leader",
+    "leaders",
+    "tag",
+    "author",
+    "search",
+    "search-empty",
+    "not-found",
+]
+# Every heading in the DOM, hidden ones included: screen readers list them all.
+HEADING_LEVELS = """() => Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6"))
+  .map((h) => Number(h.tagName[1]))"""
 RUN_AXE = """async () => {
   const results = await axe.run(document, {
     runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
@@ -39,6 +57,13 @@ def test_no_serious_accessibility_violations(live_server, browser, scheme):
     report = []
     for name in PAGES:
         page.goto(live_server.url + pages[name])
+        levels = page.evaluate(HEADING_LEVELS)
+        if (
+            levels[:1] != [1]
+            or levels.count(1) != 1
+            or any(b > a + 1 for a, b in itertools.pairwise(levels))
+        ):
+            report.append(f"{name}: heading levels {levels}")
         page.add_script_tag(path=str(AXE_JS))
         for violation in page.evaluate(RUN_AXE):
             if violation["impact"] in ("serious", "critical"):

@@ -158,11 +158,11 @@ def test_author_page_queries_are_constant(client, django_assert_num_queries, cou
     anne = make_user()
     make_profile(anne)
     for _ in range(count):
-        make_article(authors=[anne])
+        make_article(authors=[anne], countries=["FR"], subjects=["FR"])
     page = anne.author_profile.get_absolute_url()
     # author with profile, their links counted up to a bound, the list counted up to a
-    # bound, articles, page stamp.
-    with django_assert_num_queries(5):
+    # bound, articles, the teasers' bylines and main subjects, page stamp.
+    with django_assert_num_queries(7):
         client.get(page)
     # From the page cache: the author and the stamp.
     with django_assert_num_queries(2):

@@ -148,12 +148,13 @@ class TestPages:
         assert response.status_code == 200
         assert article.title in response.content.decode()
 
-    def test_country_index_lists_covered_countries_first(self, client, summit):
+    def test_country_index_lists_covered_countries_only(self, client, summit):
         response = client.get("/countries/")
         assert response.status_code == 200
         covered = [c.code for c in response.context["covered"]]
-        assert covered == ["KP", "RU"]
-        assert len(response.context["others"]) == 247
+        # Russia is in Europe (Europe/Moscow), listed before Asia.
+        assert covered == ["RU", "KP"]
+        assert "Zambie" not in response.content.decode()
 
     def test_leader_index(self, client, summit):
         response = client.get("/leaders/")
@@ -252,6 +253,7 @@ class TestQueryCounts:
         return make_article(
             countries=codes[:n],
             leaders=leaders,
+            subjects=[*codes[:n], *leaders],
             tags=[f"sujet {i}" for i in range(n)],
             lead_picture=pictures[0],
             body=body,
@@ -260,10 +262,11 @@ class TestQueryCounts:
     @pytest.mark.parametrize("n", [1, 30])
     def test_article_page(self, client, django_assert_num_queries, n):
         article = self._article_with(n)
-        make_article(countries=["FR"], lead_picture=self._pictures(1)[0])
+        make_article(countries=["FR"], subjects=["FR"], lead_picture=self._pictures(1)[0])
         # The 7th: corrections and updates; the 8th: the body's pictures; the 9th: its
-        # published translations; the 10th: the page stamps of its validators.
-        with django_assert_num_queries(10):
+        # subjects in order; the 10th: its published translations; the 11th and 12th: the
+        # related teasers' bylines and main subjects; the 13th: the page stamps.
+        with django_assert_num_queries(13):
             assert client.get(article.get_absolute_url()).status_code == 200
         # From the page cache: the article's row and its stamps, nothing rendered.
         with django_assert_num_queries(2):
@@ -274,9 +277,11 @@ class TestQueryCounts:
     def test_home(self, client, django_assert_num_queries, n):
         pictures = self._pictures()
         for i in range(n):
-            make_article(countries=["FR"], tags=["a", "b"], lead_picture=pictures[i % 3])
-        # Articles, pictures, and the page stamp.
-        with django_assert_num_queries(3):
+            make_article(
+                countries=["FR"], subjects=["FR"], tags=["a", "b"], lead_picture=pictures[i % 3]
+            )
+        # Articles, the teasers' bylines and main subjects, and the page stamp.
+        with django_assert_num_queries(5):
             assert client.get("/").status_code == 200
         with django_assert_num_queries(1):
             assert client.get("/").headers["X-Page-Cache"] == "hit"
@@ -287,20 +292,32 @@ class TestQueryCounts:
         pictures = self._pictures()
         for i in range(n):
             make_article(
-                countries=["FR"], leaders=[leader], tags=["Europe"], lead_picture=pictures[i % 3]
+                countries=["FR"],
+                leaders=[leader],
+                subjects=["FR", leader],
+                tags=["Europe"],
+                lead_picture=pictures[i % 3],
             )
         # The subject, its links counted up to a bound (articles.scale.paging), the
-        # list counted up to a bound, the page, the page stamps.
-        for url in ["/countries/france/", "/leaders/dirigeant/", "/tags/europe/"]:
-            with django_assert_num_queries(5):
+        # list counted up to a bound, the page, the teasers' bylines and main subjects,
+        # the page stamps; a country's page also names its current leaders.
+        for url, expected in [
+            ("/countries/france/", 8),
+            ("/leaders/dirigeant/", 7),
+            ("/tags/europe/", 7),
+        ]:
+            with django_assert_num_queries(expected):
                 assert client.get(url).status_code == 200
             with django_assert_num_queries(2):
                 assert client.get(url).headers["X-Page-Cache"] == "hit"
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_index_pages(self, client, django_assert_num_queries, n):
+        codes = ["FR", "DE", "JP", "BR", "NG", "KP", "RU", "US"]
         for i in range(n):
             make_leader(name=f"Dirigeant {i}")
+            make_article(countries=[codes[i % len(codes)]])
+        # Coverage counts, then the covered countries.
         with django_assert_num_queries(2):
             assert client.get("/countries/").status_code == 200
         with django_assert_num_queries(2):
