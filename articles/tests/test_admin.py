@@ -6,6 +6,7 @@ import zoneinfo
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -215,7 +216,9 @@ class TestChangelist:
         leader = make_leader()
         for _ in range(rows):
             make_article(countries=["FR", "DE"], leaders=[leader], tags=["a", "b"])
-        with django_assert_num_queries(14):
+        # PostgreSQL asks the planner's estimate before counting (a short list is
+        # then counted exactly): one query more, whatever the rows.
+        with django_assert_num_queries(14 + (connection.vendor == "postgresql")):
             response = editor_client.get(self.URL)
         assert response.status_code == 200
         assert len(response.context["cl"].result_list) == rows
