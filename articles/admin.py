@@ -29,7 +29,7 @@ from articles.security.admin import NonceMediaMixin
 from articles.suggest.admin import SuggestFromTextMixin
 from articles.suggest.article_subjects import attach_subjects, derive_subjects
 from articles.text import folded_slug
-from articles.wording.admin import WordedAdminMixin
+from articles.wording.admin import WordedAdminMixin, WordedRelatedFieldsMixin
 from articles.workflow.admin import WorkflowAdminMixin
 from articles.workflow.admin_authors import AuthorsAdminMixin
 from articles.workflow.admin_history import HistoryAdminMixin
@@ -167,7 +167,7 @@ class TagAdmin(WordedAdminMixin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/articles/tag/merge.html", context)
 
 
-class ArticleSubjectInline(admin.TabularInline):
+class ArticleSubjectInline(WordedRelatedFieldsMixin, admin.TabularInline):
     """The subjects, in order: the editor reorders them by their position numbers."""
 
     model = ArticleSubject

@@ -20,6 +20,17 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+def latest():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes("articles")
+
+
+@pytest.fixture(autouse=True)
+def _schema_back_to_latest():
+    # Later tests in this process expect today's tables, whatever this test left.
+    yield
+    migrate(latest())
+
+
 def test_non_ascii_slugs_are_folded_and_clashes_get_a_number(client):
     apps = migrate(BEFORE)
     Article = apps.get_model("articles", "Article")
@@ -45,7 +56,8 @@ def test_non_ascii_slugs_are_folded_and_clashes_get_a_number(client):
     assert apps.get_model("articles", "Leader").objects.get(pk=leader.pk).slug == (
         "emmanuel-macron"
     )
-    # The published address from before leads to the folded one.
+    # The published address from before leads to the folded one (today's code, today's tables).
+    migrate(latest())
     day = timezone.localtime(when)
     response = client.get(f"/{day:%Y/%m/%d}/xi-jinping-reçoit-à-pékin/")
     assert response.status_code == 301

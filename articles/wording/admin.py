@@ -27,7 +27,18 @@ class WordedRelatedFieldWidgetWrapper(RelatedFieldWidgetWrapper):
         return context
 
 
-class WordedAdminMixin:
+class WordedRelatedFieldsMixin:
+    """The links beside related fields in the models' own words (admins and inlines)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if type(widget) is RelatedFieldWidgetWrapper and phrases_for(widget.rel.model._meta):
+            widget.__class__ = WordedRelatedFieldWidgetWrapper
+        return formfield
+
+
+class WordedAdminMixin(WordedRelatedFieldsMixin):
     """Titles, messages and actions of a ModelAdmin in the model's own words."""
 
     def _django_titles(self):
@@ -72,13 +83,6 @@ class WordedAdminMixin:
             function, name, _description = actions["delete_selected"]
             actions["delete_selected"] = (function, name, words.delete_selected)
         return actions
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        widget = getattr(formfield, "widget", None)
-        if type(widget) is RelatedFieldWidgetWrapper and phrases_for(widget.rel.model._meta):
-            widget.__class__ = WordedRelatedFieldWidgetWrapper
-        return formfield
 
     # Django's success messages, recognised as it writes them, are said again in our words.
     def response_add(self, request, obj, post_url_continue=None):
