@@ -5,6 +5,7 @@ id rather than username, which is a login name and stays private.
 """
 
 from django.contrib.auth import get_user_model
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -22,6 +23,12 @@ class AuthorView(SubjectArticlesView):
     subject_context_name = "author"
     article_filter = "authors"
     template_name = "articles/author.html"
+
+    def page_stamps(self):
+        if not storable_id(self.kwargs["pk"]):
+            raise Http404
+        self.subject_id = self.kwargs["pk"]
+        return stamps.read_keys({(self.subject_kind, self.subject_id)})
 
     def get_subject(self):
         if not hasattr(self, "subject"):
