@@ -8,6 +8,7 @@ signals in ``invalidation`` bump them.
 """
 
 import datetime
+import functools
 import hashlib
 import secrets
 from typing import NamedTuple
@@ -134,36 +135,42 @@ def read_subject(model, kind, slug, with_country=False):
     return rows[0][0], _stamps(row[1:] for row in rows)
 
 
-def read_article(slug, start, end):
-    """``(pk, updated_at, stamps)`` of the published article at ``slug`` published in
-    [start, end): its own stamp, its subjects' and its authors'; pk None if there is
-    none. One query: the article, then a union of index lookups."""
+@functools.cache
+def _article_sql(vendor):
     article = Article._meta
     quote = connection.ops.quote_name
     branches = [
         f"SELECT 0, a.id, a.updated_at, {COLUMNS} FROM a "
         f"LEFT JOIN {_table(PageStamp)} s ON s.kind = %s AND s.object_id = a.id"
     ]
-    params = [Kind.ARTICLE]
-    for kind, (through, article_column, subject_column) in RELATIONS.items():
+    for through, article_column, subject_column in RELATIONS.values():
         branches.append(
             f"SELECT 1, a.id, a.updated_at, {COLUMNS} FROM a "
             f"JOIN {_table(through)} r ON r.{quote(article_column)} = a.id "
             f"JOIN {_table(PageStamp)} s ON s.kind = %s AND s.object_id = r.{quote(subject_column)}"
         )
-        params.append(kind)
     published_at = quote(article.get_field("published_at").column)
-    sql = (
+    return (
         f"WITH a AS (SELECT id, {quote(article.get_field('updated_at').column)} AS updated_at "
         f"FROM {_table(Article)} WHERE {quote(article.get_field('slug').column)} = %s "
         f"AND {quote(article.get_field('status').column)} = %s "
         f"AND {published_at} >= %s AND {published_at} < %s AND {published_at} <= %s) "
         + " UNION ALL ".join(branches)
     )
-    times = [connection.ops.adapt_datetimefield_value(t) for t in (start, end, timezone.now())]
-    head = [slug, Article.Status.PUBLISHED, *times]
+
+
+ARTICLE_KINDS = [str(Kind.ARTICLE), *(str(kind) for kind in RELATIONS)]
+
+
+def read_article(slug, start, end):
+    """``(pk, updated_at, stamps)`` of the published article at ``slug`` published in
+    [start, end): its own stamp, its subjects' and its authors'; pk None if there is
+    none. One query: the article, then a union of index lookups."""
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [slug, str(Article.Status.PUBLISHED), adapt(start), adapt(end)]
+    params += [adapt(timezone.now()), *ARTICLE_KINDS]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*head, *params])
+        cursor.execute(_article_sql(connection.vendor), params)
         rows = cursor.fetchall()
     if not rows:
         return None, None, []
