@@ -33,7 +33,7 @@ PRIVATE = "private, no-store"
 # The cookie Django's cookie message storage writes.
 MESSAGES_COOKIE = "messages"
 # What a cached copy keeps of the response besides its body.
-KEPT_HEADERS = ("Content-Type", "Content-Language")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
 
 
 def setting(name, default):

@@ -109,6 +109,8 @@ def prime(client, urls):
         again = client.get(url)
         assert again["X-Page-Cache"] == "hit", name
         assert again.content == first.content, name
+        for header in ["Content-Type", "Content-Language", "X-Robots-Tag", "Cache-Control"]:
+            assert again.get(header) == first.get(header), (name, header)
         assert again["ETag"] == first["ETag"], name
         etags[name] = first["ETag"]
     return etags
