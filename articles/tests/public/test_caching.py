@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles.models import Article, Country, PageStamp, Tag
 from articles.public import caching, invalidation
 from articles.tests.helpers.factories import make_article, make_editor, make_leader, make_user
+from articles.tests.helpers.pictures import make_picture
 from articles.workflow import moves, previews
 
 pytestmark = pytest.mark.django_db
@@ -248,6 +249,20 @@ class TestStaleness:
         changed = changed_pages(client, urls, etags)
         assert {"article RU", "author RU", "feed"} <= set(changed)
         assert "Anne Durand" in changed["article RU"].content.decode()
+        assert not {"article FR", "country FR", "leader FR", "author FR"} & set(changed)
+
+    def test_editing_a_picture(self, client, site):
+        picture = make_picture(size=(64, 48))
+        story = site["russia"]
+        story.lead_picture = picture
+        story.save()
+        urls = surfaces(site)
+        etags = prime(client, urls)
+        picture.caption = "Une légende corrigée"
+        picture.save()
+        changed = changed_pages(client, urls, etags)
+        assert "Une légende corrigée" in changed["article RU"].content.decode()
+        assert {"home", "country RU"} <= set(changed)
         assert not {"article FR", "country FR", "leader FR", "author FR"} & set(changed)
 
     def test_a_login_changes_nothing(self, client, site):
