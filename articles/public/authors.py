@@ -34,6 +34,11 @@ class AuthorView(SubjectArticlesView):
     def subject_url(self, subject):
         return author_url(subject)
 
+    def page_stamps(self):
+        # Addressed by the profile's slug (or the old id): the author first, then the stamp.
+        self.subject_id = self.get_subject().pk
+        return stamps.read_keys({(self.subject_kind, self.subject_id)})
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["profile"] = profile_of(self.subject)

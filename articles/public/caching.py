@@ -33,7 +33,7 @@ PRIVATE = "private, no-store"
 # The cookie Django's cookie message storage writes.
 MESSAGES_COOKIE = "messages"
 # What a cached copy keeps of the response besides its body.
-KEPT_HEADERS = ("Content-Type", "Content-Language")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
 
 
 def setting(name, default):
@@ -94,8 +94,9 @@ def _rendered(response):
 def serve(request, render, describe):
     """Answer ``request`` for a public page whose content ``render()`` makes.
 
-    ``describe()`` returns the Q of the page's stamps (after any lookup, which may
-    raise Http404) and a tuple of what else the page depends on (a page number).
+    ``describe()`` returns the page's stamps (read by ``stamps``, after any lookup,
+    which may raise Http404) and a tuple of what else the page depends on (its
+    object's id, a page number).
     The address and the language are always part of it.
     """
     if request.method not in ("GET", "HEAD"):
@@ -104,8 +105,7 @@ def serve(request, render, describe):
         response = make_private(_rendered(render()))
         patch_vary_headers(response, ("Cookie",))
         return response
-    query, variant = describe()
-    page_stamps = stamps.read(query)
+    page_stamps, variant = describe()
     language = translation.get_language() or ""
     tag = stamps.fingerprint(page_stamps, release(), language, request.path, *variant)
     modified = stamps.last_changed(page_stamps)
@@ -210,8 +210,8 @@ def _finish(response, headers):
 class CachedPageMixin:
     """For a public page view: conditional GET, Cache-Control, the page cache.
 
-    Subclasses give ``page_stamps()`` (a Q over PageStamp; it may look up the
-    page's object and raise Http404) and may add to ``page_variant()``.
+    Subclasses give ``page_stamps()`` (the stamps, read by ``stamps``; it may look up
+    the page's object and raise Http404) and may add to ``page_variant()``.
     """
 
     def page_stamps(self):
@@ -231,7 +231,7 @@ class CachedPageMixin:
 
 def cached_page(describe):
     """The same for a function view: ``describe(request, *args, **kwargs)`` returns
-    the stamps' Q and the variant tuple."""
+    the stamps and the variant tuple."""
 
     def decorator(view):
         @functools.wraps(view)

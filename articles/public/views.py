@@ -5,7 +5,7 @@ import posixpath
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Q, Subquery, Value, prefetch_related_objects
+from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -44,7 +44,7 @@ class HomeView(CachedPageMixin, PublishedArticlesMixin, ListView):
     template_name = "articles/home.html"
 
     def page_stamps(self):
-        return stamps.keys_query({stamps.LATEST})
+        return stamps.read_keys({stamps.LATEST})
 
 
 class SubjectArticlesView(CachedPageMixin, PublishedArticlesMixin, ListView):
@@ -71,7 +71,18 @@ class SubjectArticlesView(CachedPageMixin, PublishedArticlesMixin, ListView):
         return subject.get_absolute_url()
 
     def page_stamps(self):
-        return stamps.keys_query({(self.subject_kind, self.get_subject().pk)})
+        subject_id, found = stamps.read_subject(
+            self.subject_model, self.subject_kind, self.kwargs["slug"], **self.stamp_options
+        )
+        if subject_id is None:
+            raise Http404
+        self.subject_id = subject_id
+        return found
+
+    stamp_options = {}
+
+    def page_variant(self):
+        return (*super().page_variant(), self.subject_id)
 
     def filter_articles(self, queryset):
         return by_subject(queryset, self.article_filter, self.get_subject())
@@ -115,12 +126,8 @@ class LeaderView(SubjectArticlesView):
     def get_subject_queryset(self):
         return Leader.objects.select_related("country", "portrait")
 
-    def page_stamps(self):
-        # The header names the leader's country.
-        leader = self.get_subject()
-        return stamps.keys_query(
-            {(self.subject_kind, leader.pk), (stamps.Kind.COUNTRY, leader.country_id or 0)}
-        )
+    # The header names the leader's country.
+    stamp_options = {"with_country": True}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,38 +169,38 @@ class ArticleView(CachedPageMixin, DetailView):
     def dispatch(self, request, *args, **kwargs):
         # Before the page cache: an old address answers with a redirect, not a page.
         if moved_slug(self.kwargs) is not None:
-            return HttpResponsePermanentRedirect(self.lookup().get_absolute_url())
+            return HttpResponsePermanentRedirect(self.get_object().get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
 
     def page_stamps(self):
-        return stamps.article_page_query(self.lookup().pk)
+        article_id, updated_at, found = stamps.read_article(self.kwargs["slug"], *self.day())
+        if article_id is None:
+            raise Http404
+        self.stamped = (article_id, updated_at.isoformat())
+        return found
 
     def page_variant(self):
-        return (self.lookup().updated_at.isoformat(),)
+        return self.stamped
 
-    def get_object(self, queryset=None):
-        article = self.lookup()
-        prefetch_related_objects([article], *Article.objects.for_page()._prefetch_related_lookups)
-        return article
+    def day(self):
+        """The bounds of the day in the address (Http404 for no such day).
 
-    def lookup(self):
-        """The article, without its relations: enough for the page's validators."""
-        if not hasattr(self, "_article"):
-            self._article = self._find()
-        return self._article
-
-    def _find(self):
+        A range on the indexed column, not published_at__date: the latter runs a date
+        conversion on every row.
+        """
         try:
             day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
         except ValueError:
             raise Http404("No such date.") from None
-        queryset = Article.objects.published().select_related("lead_picture")
-        # A range on the indexed column, not published_at__date: the latter runs
-        # a date conversion on every row.
         start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
         end = timezone.make_aware(
             datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
         )
+        return start, end
+
+    def get_object(self, queryset=None):
+        queryset = Article.objects.published().for_page()
+        start, end = self.day()
         return get_object_or_404(
             queryset, slug=self.kwargs["slug"], published_at__gte=start, published_at__lt=end
         )

@@ -195,7 +195,7 @@ def feed_view(feed_class, kind=None):
     def describe(request, slug=None):
         subject = _FeedState.of(request, kind, slug).subject
         key = stamps.LATEST if subject is None else (STAMP_KINDS[kind], subject.pk)
-        return stamps.keys_query({key}), ()
+        return stamps.read_keys({key}), ()
 
     @require_safe
     @cached_page(describe)

@@ -207,7 +207,7 @@ SITEMAPS = {
 def _latest(request, *args, **kwargs):
     """Sitemaps list the latest articles and their subjects: the stamp of the latest
     articles (bumped by any change to a published article or a subject's name)."""
-    return stamps.keys_query({stamps.LATEST}), (request.GET.get("p", ""),)
+    return stamps.read_keys({stamps.LATEST}), (request.GET.get("p", ""),)
 
 
 def _latest_in_window(request):
@@ -218,7 +218,7 @@ def _latest_in_window(request):
         .order_by("published_at", "pk")
         .values_list("pk", flat=True)[:1]
     )
-    return stamps.keys_query({stamps.LATEST}), tuple(oldest)
+    return stamps.read_keys({stamps.LATEST}), tuple(oldest)
 
 
 @require_safe
