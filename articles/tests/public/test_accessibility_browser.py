@@ -1,6 +1,7 @@
-"""axe-core (from npm) in Debian's Chromium on every public template, in the light
-and the dark colour scheme: no serious or critical violation, and headings that
-start at one h1 and never skip a level.
+"""axe-core (from npm) in Debian's Chromium on every public template, in both
+interface languages (French at the root, English under /en/), in the light and the
+dark colour scheme: no serious or critical violation, the page's language declared,
+and headings that start at one h1 and never skip a level.
 
 Skipped without Chromium or node_modules on a laptop; a failure on CI.
 """
@@ -45,18 +46,23 @@ RUN_AXE = """async () => {
 }"""
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(live_server, browser, scheme):
+def test_no_serious_accessibility_violations(live_server, browser, scheme, language):
     if not AXE_JS.exists():
         missing_tool(f"{AXE_JS} not found: npm ci")
     pages = build_site()
     # axe is injected as a script of its own: the site's CSP would refuse it.
-    context = browser.new_context(color_scheme=scheme, bypass_csp=True, locale="fr-FR")
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True, locale=f"{language}-FR")
+    prefix = "" if language == "fr" else f"/{language}"
     page = context.new_page()
     page.set_default_timeout(20_000)
     report = []
     for name in PAGES:
-        page.goto(live_server.url + pages[name])
+        page.goto(live_server.url + prefix + pages[name])
+        declared = page.evaluate("document.documentElement.lang")
+        if declared != language:
+            report.append(f"{name}: <html lang> is {declared!r}, the reader reads {language}")
         levels = page.evaluate(HEADING_LEVELS)
         if (
             levels[:1] != [1]
