@@ -51,6 +51,12 @@ class AuthorProfileAdmin(WordedAdminMixin, admin.ModelAdmin):
         )
         return [mine, *super().get_urls()]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A profile stays with its person, who may have left the staff (or, like the
+        # demo's authors, never signed in): its other fields remain editable.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "user"] if obj is not None else readonly
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":
             # Staff only: people who can write; the login names stay in the user admin.

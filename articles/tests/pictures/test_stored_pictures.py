@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, Leader, Picture
+from articles.models import Article, AuthorProfile, Country, Leader, Picture, Tag
 from articles.tests.helpers.admin_forms import form_data
 from articles.tests.helpers.factories import make_article, make_leader, uploaded_image
 from articles.tests.helpers.pictures import make_picture
@@ -221,3 +221,19 @@ def test_every_demo_article_and_leader_saves_through_the_admin(demo, editor_clie
     assert any(leader.portrait for leader in leaders)
     for obj in [*articles, *leaders]:
         assert_saved(post_change_form(editor_client, obj))
+
+
+def test_every_other_demo_object_saves_through_the_admin_twice(demo, editor_client):
+    # Tags, the countries the stories are about, pictures and bylines: an editor may
+    # open and save any of them, and save again what they just saved.
+    objects = [
+        *Tag.objects.all(),
+        *Country.objects.filter(articles__isnull=False).distinct(),
+        *Picture.objects.all()[:3],
+        *AuthorProfile.objects.all(),
+        *Article.objects.all()[:2],
+    ]
+    assert {type(obj) for obj in objects} == {Tag, Country, Picture, AuthorProfile, Article}
+    for obj in objects:
+        for _ in range(2):
+            assert_saved(post_change_form(editor_client, obj))
