@@ -24,7 +24,16 @@ def _territory_names(language):
         return Locale.parse(settings.LANGUAGE_CODE).territories
 
 
-class Country(models.Model):
+class NamedForTheReader:
+    """``local_name``: the subject's name in the language of the page being read;
+    each model says in ``name_in`` how it names itself in a language."""
+
+    @property
+    def local_name(self):
+        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+class Country(NamedForTheReader, models.Model):
     code = models.CharField(
         _("ISO code"),
         max_length=2,
@@ -64,12 +73,8 @@ class Country(models.Model):
         """The CLDR name of this country in ``language`` ("Russie", "Russia")."""
         return _territory_names(language).get(self.code, self.name)
 
-    @property
-    def local_name(self):
-        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
 
-
-class Leader(models.Model):
+class Leader(NamedForTheReader, models.Model):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("As most international copy writes it.")
     )
@@ -162,10 +167,6 @@ class Leader(models.Model):
         return self.name
 
     @property
-    def local_name(self):
-        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
-
-    @property
     def alias_list(self):
         aliases = [line.strip() for line in self.aliases.splitlines() if line.strip()]
         if self.name_fr and self.name_fr not in aliases:
@@ -173,7 +174,7 @@ class Leader(models.Model):
         return aliases
 
 
-class Tag(TagBase):
+class Tag(NamedForTheReader, TagBase):
     """A taggit tag whose slug folds case and accents, so "Corée" and "coree" are one tag.
 
     One tag per subject whatever the language of the articles it tags: ``name`` in the
@@ -206,10 +207,6 @@ class Tag(TagBase):
         if language and language.startswith("en") and self.name_en:
             return self.name_en
         return self.name
-
-    @property
-    def local_name(self):
-        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
 
     def clean(self):
         self.name = " ".join(self.name.split())
