@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # Database errors in views and templates: a 503 page rather than a 500.
     "articles.security.outage.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Readers' pages from the page cache, answered as early as static files.
+    "articles.public.early_cache.EarlyPageCacheMiddleware",
     # Below WhiteNoise, which serves its own precompressed static files. Readers' pages
     # hold no secret (no CSRF token, no session data) for BREACH to guess; admin pages
     # mask their CSRF token anew on every response and Django pads each compressed

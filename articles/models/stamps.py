@@ -22,9 +22,13 @@ class PageStamp(models.Model):
         LEADER = "leader", _("leader")
         TAG = "tag", _("tag")
         AUTHOR = "author", _("author")
+        # One row whose version moves with every bump: the early page cache's check.
+        SITE = "site", _("whole site")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    object_id = models.BigIntegerField(_("object id"), help_text=_("0 for the latest articles."))
+    object_id = models.BigIntegerField(
+        _("object id"), help_text=_("0 for the latest articles and the whole site.")
+    )
     version = models.CharField(_("version"), max_length=32)
     changed_at = models.DateTimeField(_("changed"), default=timezone.now)
     due_at = models.DateTimeField(_("next scheduled change"), null=True, blank=True)
@@ -36,7 +40,7 @@ class PageStamp(models.Model):
             models.UniqueConstraint(fields=["kind", "object_id"], name="page_stamp_unique_key"),
             models.CheckConstraint(
                 condition=models.Q(
-                    kind__in=["latest", "article", "country", "leader", "tag", "author"]
+                    kind__in=["latest", "article", "country", "leader", "tag", "author", "site"]
                 ),
                 name="page_stamp_kind_valid",
             ),

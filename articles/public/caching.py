@@ -91,13 +91,15 @@ def _rendered(response):
     return response
 
 
-def serve(request, render, describe):
+def serve(request, render, describe, *, early=True):
     """Answer ``request`` for a public page whose content ``render()`` makes.
 
     ``describe()`` returns the page's stamps (read by ``stamps``, after any lookup,
     which may raise Http404) and a tuple of what else the page depends on (its
     object's id, a page number).
     The address and the language are always part of it.
+    ``early``: the page may be kept by ``early_cache``, that is, the page changes
+    only when a stamp moves, not with the clock alone.
     """
     if request.method not in ("GET", "HEAD"):
         return render()
@@ -107,7 +109,9 @@ def serve(request, render, describe):
         return response
     page_stamps, variant = describe()
     language = translation.get_language() or ""
-    tag = stamps.fingerprint(page_stamps, release(), language, request.path, *variant)
+    # Feeds and sitemaps write absolute addresses: each host and scheme has its own.
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    tag = stamps.fingerprint(page_stamps, release(), language, address, *variant)
     modified = stamps.last_changed(page_stamps)
     headers = {"ETag": f'W/"{tag}"', "Cache-Control": public_cache_control()}
     if modified is not None:
@@ -124,10 +128,14 @@ def serve(request, render, describe):
         return answer
     latest_key = (
         "page-latest:"
-        + hashlib.sha256(f"{language}\0{request.path}\0{variant}".encode()).hexdigest()[:32]
+        + hashlib.sha256(f"{language}\0{address}\0{variant}".encode()).hexdigest()[:32]
     )
     response = _cached(tag, latest_key, render, headers)
     patch_vary_headers(response, ("Cookie",))
+    if early:
+        # What early_cache keeps with the page: the state of the site it was read
+        # from, and when a scheduled publication will change it with no write.
+        request.early_page = (stamps.site_version(page_stamps), stamps.next_due(page_stamps))
     return response
 
 
@@ -229,9 +237,10 @@ class CachedPageMixin:
         )
 
 
-def cached_page(describe):
+def cached_page(describe, *, early=True):
     """The same for a function view: ``describe(request, *args, **kwargs)`` returns
-    the stamps and the variant tuple."""
+    the stamps and the variant tuple. ``early=False`` for a page that also changes
+    with the clock (its variant says how)."""
 
     def decorator(view):
         @functools.wraps(view)
@@ -240,6 +249,7 @@ def cached_page(describe):
                 request,
                 lambda: view(request, *args, **kwargs),
                 lambda: describe(request, *args, **kwargs),
+                early=early,
             )
 
         return wrapper

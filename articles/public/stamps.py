@@ -5,6 +5,11 @@ A key is ``(kind, object_id)``: ``LATEST`` (the newest articles: home, feeds,
 sitemaps), one article, or one country, leader, tag or author. A page's
 validators are made of the stamps of what it shows (see ``caching``); the
 signals in ``invalidation`` bump them.
+
+``SITE`` moves with every bump and every scheduled change: every read also
+returns it, in the same query, so that a page knows which state of the whole
+site it was rendered from (see ``early_cache``). It is never part of a page's
+validators: a change elsewhere does not change a page's ETag.
 """
 
 import datetime
@@ -22,6 +27,7 @@ from articles.models import Article, PageStamp, TaggedArticle
 
 Kind = PageStamp.Kind
 LATEST = (Kind.LATEST, 0)
+SITE = (Kind.SITE, 0)
 
 # kind -> (through model, its article column, its subject column)
 RELATIONS = {
@@ -106,8 +112,8 @@ def _stamps(rows):
 
 
 def read_keys(keys):
-    """The stamps of ``keys``, in one query."""
-    keys = sorted(keys)
+    """The stamps of ``keys`` and ``SITE``, in one query."""
+    keys = sorted({*keys, SITE})
     where = " OR ".join(["(s.kind = %s AND s.object_id = %s)"] * len(keys))
     sql = f"SELECT {COLUMNS} FROM {_table(PageStamp)} s WHERE {where}"
     with connection.cursor() as cursor:
@@ -117,9 +123,9 @@ def read_keys(keys):
 
 def read_subject(model, kind, slug, with_country=False):
     """``(pk, stamps)`` of the subject of ``model`` at ``slug`` (pk None: no such
-    subject), with its country's stamp if ``with_country``, in one query."""
-    join = "(s.kind = %s AND s.object_id = m.id)"
-    params = [kind]
+    subject), with its country's stamp if ``with_country`` and ``SITE``, in one query."""
+    join = "(s.kind = %s AND s.object_id = m.id) OR (s.kind = %s AND s.object_id = 0)"
+    params = [kind, Kind.SITE]
     if with_country:
         join += f" OR (s.kind = %s AND s.object_id = m.{_column(model, 'country')})"
         params.append(Kind.COUNTRY)
@@ -149,6 +155,10 @@ def _article_sql(vendor):
             f"JOIN {_table(through)} r ON r.{quote(article_column)} = a.id "
             f"JOIN {_table(PageStamp)} s ON s.kind = %s AND s.object_id = r.{quote(subject_column)}"
         )
+    branches.append(
+        f"SELECT 2, a.id, a.updated_at, {COLUMNS} FROM a "
+        f"JOIN {_table(PageStamp)} s ON s.kind = %s AND s.object_id = 0"
+    )
     published_at = quote(article.get_field("published_at").column)
     return (
         f"WITH a AS (SELECT id, {quote(article.get_field('updated_at').column)} AS updated_at "
@@ -159,13 +169,13 @@ def _article_sql(vendor):
     )
 
 
-ARTICLE_KINDS = [str(Kind.ARTICLE), *(str(kind) for kind in RELATIONS)]
+ARTICLE_KINDS = [str(Kind.ARTICLE), *(str(kind) for kind in RELATIONS), str(Kind.SITE)]
 
 
 def read_article(slug, start, end):
     """``(pk, updated_at, stamps)`` of the published article at ``slug`` published in
-    [start, end): its own stamp, its subjects' and its authors'; pk None if there is
-    none. One query: the article, then a union of index lookups."""
+    [start, end): its own stamp, its subjects', its authors' and ``SITE``; pk None if
+    there is none. One query: the article, then a union of index lookups."""
     adapt = connection.ops.adapt_datetimefield_value
     params = [slug, str(Article.Status.PUBLISHED), adapt(start), adapt(end)]
     params += [adapt(timezone.now()), *ARTICLE_KINDS]
@@ -201,14 +211,23 @@ def _settle(stamp, now):
     PageStamp.objects.filter(pk=stamp.pk, due_at=stamp.due_at).update(
         version=version, changed_at=stamp.due_at, due_at=next_due
     )
+    bump_site()
     return stamp._replace(version=version, changed_at=stamp.due_at, due_at=next_due)
 
 
 def bump(keys):
-    """New versions for ``keys``: one upsert."""
+    """New versions for ``keys`` and ``SITE``: one upsert."""
     keys = set(keys)
-    if not keys:
-        return
+    if keys:
+        _upsert(keys | {SITE})
+
+
+def bump_site():
+    """A new version for ``SITE`` alone: every page kept early is set aside."""
+    _upsert({SITE})
+
+
+def _upsert(keys):
     now = timezone.now()
     PageStamp.objects.bulk_create(
         [
@@ -236,6 +255,8 @@ def schedule(keys, at):
     PageStamp.objects.filter(keys_query(keys)).filter(
         Q(due_at__isnull=True) | Q(due_at__gt=at)
     ).update(due_at=at)
+    # Pages kept early have not seen this time among their stamps.
+    bump_site()
 
 
 def keys_query(keys):
@@ -246,15 +267,36 @@ def keys_query(keys):
 
 
 def fingerprint(stamps, *parts):
-    """A short digest of ``parts`` and the versions of ``stamps``."""
+    """A short digest of ``parts`` and the versions of ``stamps`` (``SITE`` aside)."""
     digest = hashlib.sha256()
     for part in parts:
         digest.update(str(part).encode())
         digest.update(b"\0")
     for stamp in stamps:
-        digest.update(f"{stamp.kind}:{stamp.object_id}:{stamp.version};".encode())
+        if stamp.kind != Kind.SITE:
+            digest.update(f"{stamp.kind}:{stamp.object_id}:{stamp.version};".encode())
     return digest.hexdigest()[:32]
 
 
 def last_changed(stamps, *times):
-    return max([stamp.changed_at for stamp in stamps] + [t for t in times if t], default=None)
+    changes = [stamp.changed_at for stamp in stamps if stamp.kind != Kind.SITE]
+    return max(changes + [t for t in times if t], default=None)
+
+
+def site_version(stamps):
+    """The version of ``SITE`` among ``stamps`` ("" before the first bump)."""
+    return next((stamp.version for stamp in stamps if stamp.kind == Kind.SITE), "")
+
+
+def next_due(stamps):
+    """The next scheduled change among ``stamps``, if any."""
+    return min((stamp.due_at for stamp in stamps if stamp.due_at is not None), default=None)
+
+
+def read_site_version():
+    """The version of ``SITE`` alone ("" before the first bump): one row by its key."""
+    sql = f"SELECT s.version FROM {_table(PageStamp)} s WHERE s.kind = %s AND s.object_id = 0"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [str(Kind.SITE)])
+        row = cursor.fetchone()
+    return row[0] if row else ""

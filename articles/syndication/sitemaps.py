@@ -317,7 +317,7 @@ def news_articles(now=None):
 
 
 @require_safe
-@cached_page(_latest_in_window)
+@cached_page(_latest_in_window, early=False)
 def news_sitemap(request):
     base = f"{request.scheme}://{request.get_host()}"
     return TemplateResponse(
