@@ -16,7 +16,7 @@ PG_QUERY_CONFIGS = [*PG_CONFIGS.values(), "simple"]
 
 
 # Letters that are not "letter + accent" in Unicode, so folding keeps them.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
 
 
 def search_fold(text):
@@ -24,7 +24,7 @@ def search_fold(text):
 
     "Straße", "STRASSE" and "strasse" index alike, as do "cœur" and "coeur".
     """
-    return fold(text or "").translate(_LIGATURES)
+    return fold(text or "").translate(LIGATURES)
 
 
 def country_token(code):
