@@ -82,6 +82,22 @@ class SQLiteBackend:
         return f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = {article_id})"
 
     @staticmethod
+    def _matches_in_window(window, prepared):
+        """SQL and params: the article is a match (among ``window``'s, by id).
+
+        The index's matches are read once, from the smallest id of ``window``
+        (the articles read) up, rather than the index being asked about each
+        article (FTS5 sets a query up for each) or read whole (a common word's
+        matches across the archive).
+        """
+        window_sql, window_params = window.order_by().values("id").query.sql_with_params()
+        return (
+            f"articles_article.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
+            f"AND rowid >= (SELECT min(w.id) FROM ({window_sql}) AS w))",
+            [prepared.match, *window_params],
+        )
+
+    @staticmethod
     def with_ids(queryset, field, ids, *, exclude=False):
         """``queryset`` where ``field`` is (or is not) one of ``ids``, as one parameter.
 
@@ -130,11 +146,11 @@ class SQLiteBackend:
         if common:
             newest = queryset.order_by("-published_at").values_list("published_at", flat=True)
             floor = list(newest[scan - 1 : scan])
-            recent = queryset.extra(
-                where=[self._matches("articles_article.id")], params=[prepared.match]
-            )
+            recent = queryset
             if floor:  # ties with the last article read are read too
                 recent = recent.filter(published_at__gte=floor[0])
+            where, params = self._matches_in_window(recent, prepared)
+            recent = recent.extra(where=[where], params=params)
             recent = recent.order_by("-published_at", "-pk").values_list("pk", flat=True)
             ids = list(recent[:count])
             if len(ids) == count:

@@ -137,6 +137,23 @@ class TestRanking:
         assert [a.title for a in found[70:76]] == [f"Dépêche {n}" for n in range(139, 150, 2)]
         assert len(found) == 76
 
+    @pytest.mark.skipif(POSTGRES, reason="SQLite's reading of the newest articles")
+    def test_a_common_word_reads_the_index_once_from_the_window_up(self, monkeypatch):
+        monkeypatch.setattr(backends, "SCAN_MIN", 10)
+        monkeypatch.setattr(backends, "SCAN_PER_RESULT", 2)
+        # Published last but created first: the smallest id of the newest articles.
+        late = make_article(title="Tardif", body="<p>Glacier.</p>", status=Article.Status.DRAFT)
+        for n in range(30):
+            make_article(title=f"Dépêche {n}", body="<p>Glacier.</p>", published_at=days_ago(n))
+        workflow.publish(article=late, user=make_editor())
+        with CaptureQueriesContext(connection) as queries:
+            found = [a.title for a in search("glacier").results[0:4]]
+        assert found == ["Tardif", "Dépêche 0", "Dépêche 1", "Dépêche 2"]
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        # Not one index query per article read: FTS5 sets each one up anew.
+        assert "rowid = articles_article.id" not in sql
+        assert "rowid >= (SELECT min(w.id)" in sql
+
     def test_a_rare_word_is_found_past_the_newest_articles(self, monkeypatch):
         monkeypatch.setattr(backends, "SCAN_MIN", 10)
         monkeypatch.setattr(backends, "SCAN_PER_RESULT", 2)
