@@ -1,13 +1,15 @@
 """Searching: from a reader's query and filters to ranked, published articles and facets."""
 
+import bisect
 import datetime
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone, translation
 
 from articles.html import html_to_text
@@ -126,34 +128,33 @@ class Search:
                 .annotate(count=Count("content_object_id"))
                 .order_by("-count", "tag__name")[:FACET_SIZE]
             ),
-            "languages": list(
-                among(Article.objects, "id")
-                .values("language")
-                .annotate(count=Count("pk"))
-                .order_by("-count", "language")
-            ),
-            "years": self._years(among(Article.objects, "id")),
+            **self._languages_and_years(among(Article.objects, "id")),
         }
 
     @staticmethod
-    def _years(articles):
-        # One conditional count per year: grouping by an extracted year runs a
-        # Python function per row on SQLite, ten times slower.
+    def _languages_and_years(articles):
+        """The language and year facets, from one reading of the articles' two columns.
+
+        Counted here: SQL would read every article row once per facet (and
+        grouping by an extracted year runs a Python function per row on SQLite).
+        """
         this_year = timezone.localdate().year
-        years = range(this_year, this_year - YEARS_IN_FACET, -1)
-        counts = articles.aggregate(
-            **{
-                f"y{year}": Count(
-                    "pk",
-                    filter=Q(
-                        published_at__gte=_day_start(datetime.date(year, 1, 1)),
-                        published_at__lt=_day_start(datetime.date(year + 1, 1, 1)),
-                    ),
-                )
-                for year in years
-            }
-        )
-        return [{"year": year, "count": counts[f"y{year}"]} for year in years if counts[f"y{year}"]]
+        years = list(range(this_year - YEARS_IN_FACET + 1, this_year + 1))
+        # Start of each year, then of the next: year n's articles sort between.
+        starts = [_day_start(datetime.date(year, 1, 1)) for year in [*years, this_year + 1]]
+        languages, by_year = Counter(), Counter()
+        for language, published_at in articles.values_list("language", "published_at"):
+            languages[language] += 1
+            position = bisect.bisect_right(starts, published_at) if published_at else 0
+            if 0 < position < len(starts):
+                by_year[years[position - 1]] += 1
+        return {
+            "languages": [
+                {"language": language, "count": count}
+                for language, count in sorted(languages.items(), key=lambda i: (-i[1], i[0]))
+            ],
+            "years": [{"year": y, "count": by_year[y]} for y in reversed(years) if by_year[y]],
+        }
 
 
 def search(raw_query, filters=None, *, queryset=None):
