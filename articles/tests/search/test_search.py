@@ -154,6 +154,21 @@ class TestRanking:
         assert "rowid = articles_article.id" not in sql
         assert "rowid >= (SELECT min(w.id)" in sql
 
+    @pytest.mark.skipif(POSTGRES, reason="SQLite's headline tier")
+    @pytest.mark.parametrize("list_up_to", [5000, 1])
+    def test_the_headline_tier_is_checked_against_the_whole_query(self, monkeypatch, list_up_to):
+        # A few matches: a list of them; many: one index query per headline hit.
+        from articles.search.backends import sqlite
+
+        monkeypatch.setattr(sqlite, "HEAD_CHECK_LIST", list_up_to)
+        make_article(title="Glacier au Nord", countries=["KP"], published_at=days_ago(1))
+        make_article(title="Glacier au Sud", countries=["KR"])
+        make_article(title="Autre", body="<p>Un glacier.</p>", countries=["KP"])
+        with CaptureQueriesContext(connection) as queries:
+            assert titles("glacier", country="KP") == ["Glacier au Nord", "Autre"]
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        assert "+articles_search_head.rowid IN" in sql
+
     def test_a_rare_word_is_found_past_the_newest_articles(self, monkeypatch):
         monkeypatch.setattr(backends, "SCAN_MIN", 10)
         monkeypatch.setattr(backends, "SCAN_PER_RESULT", 2)
