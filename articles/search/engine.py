@@ -12,9 +12,9 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone, translation
 
 from articles.html import html_to_text
-from articles.models import SITE_LANGUAGES, Article, Country, TaggedArticle
+from articles.models import SITE_LANGUAGES, Article, Country, Tag, TaggedArticle
 from articles.search.backends import get_backend
-from articles.search.documents import country_token, language_token, leader_token
+from articles.search.documents import country_token, language_token, leader_token, tag_token
 from articles.search.highlight import highlight, snippet
 from articles.search.index import generation
 from articles.search.query import Group, known_leaders, parse, words
@@ -165,8 +165,9 @@ class Search:
 def search(raw_query, filters=None, *, queryset=None):
     """Search published articles (or ``queryset``, for the admin) for ``raw_query``.
 
-    Costs one query on PostgreSQL to build the tsquery, and one if a country is
-    named (leaders' names are kept in the process); the returned querysets are lazy.
+    Costs one query on PostgreSQL to build the tsquery, one if a country is
+    named (leaders' names are kept in the process) and one for a tag filter's
+    tag; the returned querysets are lazy.
     """
     filters = filters or Filters()
     parsed = parse(raw_query)
@@ -183,9 +184,11 @@ def search(raw_query, filters=None, *, queryset=None):
         # An unknown leader matches nothing rather than everything.
         groups.append(Group(words=[], tokens=[leader_token(leader.pk if leader else 0)]))
 
-    qs = Article.objects.published() if queryset is None else queryset
     if filters.tag:
-        qs = qs.filter(tagged_items__tag__slug=filters.tag)
+        # In the index, not joined: the match then holds only the tag's articles.
+        tag = Tag.objects.filter(slug=filters.tag).values_list("pk", flat=True).first()
+        groups.append(Group(words=[], tokens=[tag_token(tag or 0)]))
+    qs = Article.objects.published() if queryset is None else queryset
     if filters.date_from:
         qs = qs.filter(published_at__gte=_day_start(filters.date_from))
     if filters.date_to:

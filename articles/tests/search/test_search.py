@@ -352,6 +352,24 @@ class TestPage:
         assert filtered(start=old.isoformat(), end=old.isoformat()) == ["Glacier C"]
         assert filtered(leader="nobody") == []
 
+    def test_a_tag_filter_is_answered_by_the_index(self, client):
+        from articles.models import Tag, TaggedArticle
+
+        article = make_article(title="Glacier A", tags=["Climat"])
+        make_article(title="Glacier B", tags=["Énergie"])
+        with CaptureQueriesContext(connection) as queries:
+            assert titles("glacier", tag="climat") == ["Glacier A"]
+        assert "articles_taggedarticle" not in " ".join(q["sql"] for q in queries.captured_queries)
+        # Tagging and untagging reindex the article.
+        energy = Tag.objects.get(slug="energie")
+        TaggedArticle.objects.create(content_object=article, tag=energy)
+        assert sorted(titles("glacier", tag="energie")) == ["Glacier A", "Glacier B"]
+        TaggedArticle.objects.filter(content_object=article, tag__slug="climat").delete()
+        assert titles("glacier", tag="climat") == []
+        article.tags.clear()
+        assert titles("glacier", tag="energie") == ["Glacier B"]
+        assert titles("glacier", tag="inconnu") == []
+
     def test_facets_count_the_best_matches_and_say_so(self, client, settings):
         settings.SEARCH_RESULT_LIMIT = 2
         make_article(title="Glacier glacier A", countries=["KP"], published_at=days_ago(3))
