@@ -3,6 +3,8 @@
     .venv/bin/python bench/scale.py                        # SQLite files in a temporary folder
     .venv/bin/python bench/scale.py --database-url postgres://postgres@127.0.0.1:5432/nr_scale_bench
     .venv/bin/python bench/scale.py --sizes 1000,20000 --rounds 3   # quicker
+    .venv/bin/python bench/scale.py --keep /tmp/newsroom-scale      # build once, reuse
+    .venv/bin/python bench/scale.py --keep /tmp/newsroom-scale --only search
 
 Throw-away databases: a PostgreSQL one named by --database-url has its public
 schema dropped first, and a second one (its name + "_large") is created from
@@ -15,6 +17,11 @@ client (an editor for the admin, anonymous otherwise), in rounds alternating
 between the two databases so that a busy machine slows both alike; the best
 time is kept. Search summaries (counts, facets) are forgotten before every
 search request, so the whole page is computed each time.
+
+With --keep DIR the databases are built once and reused by the next runs with
+the same sizes (SQLite files in DIR; on PostgreSQL the databases themselves,
+DIR holding only the note of what they contain). Rebuild them (remove DIR)
+after a migration or a change to what the index holds.
 
 Then the cold start: a fresh process loads the WSGI application as a gunicorn
 worker does (gunicorn.conf.py's post_worker_init included) and times its first
@@ -365,43 +372,17 @@ def copy_database(source, target):
     dst.close()
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,100000")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--database-url", default="")
-    args = parser.parse_args()
-    small, large = (int(s) for s in args.sizes.split(","))
-
-    tmp = tempfile.mkdtemp(prefix="newsroom-scale-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/scale-small.sqlite3"
-    os.environ["MEDIA_ROOT"] = tmp
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
+def build(small, large, small_name, large_name):
+    """Fill the small database, copy it and top the copy up; the editor and cold start."""
     from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    from articles.search.index import bump_generation
-
-    setup_test_environment()
-    small_name = connection.settings_dict["NAME"]
-    large_name = (
-        f"{small_name}_large"
-        if connection.vendor == "postgresql"
-        else (f"{tmp}/scale-large.sqlite3")
-    )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     call_command("migrate", verbosity=0)
     call_command("load_leaders", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    settings.ALLOWED_HOSTS = ["testserver"]
     editor = User.objects.create_superuser("bench-editor", "bench@example.org", "x")
     filler = Filler()
     start = time.perf_counter()
@@ -416,8 +397,63 @@ def main():
     filler.fill_to(large)
     optimise()
     print(f"# {large} articles on {connection.vendor}: {time.perf_counter() - start:.0f} s")
+    return editor, cold
 
-    rows = pages(large)
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,100000")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--keep", metavar="DIR", default="", help="build the databases once, reuse them after"
+    )
+    parser.add_argument("--only", default="", help="only the pages whose name contains this")
+    args = parser.parse_args()
+    small, large = (int(s) for s in args.sizes.split(","))
+
+    if args.keep:
+        tmp = str(Path(args.keep).resolve())
+        os.makedirs(tmp, exist_ok=True)
+    else:
+        tmp = tempfile.mkdtemp(prefix="newsroom-scale-")
+    # What a kept pair of databases holds: reused only by a run that would build the same.
+    note = Path(tmp) / "built.json"
+    wanted = {"sizes": [small, large], "database_url": args.database_url}
+    reuse = bool(args.keep) and note.exists() and json.loads(note.read_text()) == wanted
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/scale-small.sqlite3"
+    os.environ["MEDIA_ROOT"] = tmp
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from articles.search.index import bump_generation
+
+    setup_test_environment()
+    small_name = connection.settings_dict["NAME"]
+    large_name = (
+        f"{small_name}_large"
+        if connection.vendor == "postgresql"
+        else (f"{tmp}/scale-large.sqlite3")
+    )
+    settings.ALLOWED_HOSTS = ["testserver"]
+    if reuse:
+        editor = User.objects.get(username="bench-editor")
+        print(f"# reusing the {small} and {large} article databases in {tmp}")
+        cold = cold_start()
+    else:
+        note.unlink(missing_ok=True)
+        editor, cold = build(small, large, small_name, large_name)
+        if args.keep:
+            note.write_text(json.dumps(wanted))
+
+    rows = [row for row in pages(large) if args.only in row[0]]
     anonymous, staff = Client(), Client()
     staff.force_login(editor)
     results = {}

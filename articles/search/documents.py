@@ -1,8 +1,8 @@
 """What goes into the index for one article: its texts and subject tokens.
 
-Countries, leaders and the language go into the index as opaque tokens
-("xxcountrykp", "xxleader12", "xxlangfr") so a query naming an entity, and a
-filter on one, are answered by the index alone, without joins.
+Countries, leaders, tags and the language go into the index as opaque tokens
+("xxcountrykp", "xxleader12", "xxtag7", "xxlangfr") so a query naming an
+entity, and a filter on one, are answered by the index alone, without joins.
 """
 
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ PG_QUERY_CONFIGS = [*PG_CONFIGS.values(), "simple"]
 
 
 # Letters that are not "letter + accent" in Unicode, so folding keeps them.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
 
 
 def search_fold(text):
@@ -24,7 +24,7 @@ def search_fold(text):
 
     "Straße", "STRASSE" and "strasse" index alike, as do "cœur" and "coeur".
     """
-    return fold(text or "").translate(_LIGATURES)
+    return fold(text or "").translate(LIGATURES)
 
 
 def country_token(code):
@@ -33,6 +33,10 @@ def country_token(code):
 
 def leader_token(pk):
     return f"xxleader{int(pk)}"
+
+
+def tag_token(pk):
+    return f"xxtag{int(pk)}"
 
 
 def language_token(language):
@@ -66,6 +70,11 @@ def build_documents(article_model, ids):
     leaders = article_model.leaders.through.objects.filter(article_id__in=ids)
     for article_id, leader_id in leaders.values_list("article_id", "leader_id"):
         subjects[article_id].append(leader_token(leader_id))
+    # The historical TaggedArticle in migrations, the model itself otherwise.
+    tagged = article_model._meta.get_field("tagged_items").related_model
+    tags = tagged.objects.filter(content_object_id__in=ids)
+    for article_id, tag_id in tags.values_list("content_object_id", "tag_id"):
+        subjects[article_id].append(tag_token(tag_id))
     rows = article_model.objects.filter(pk__in=ids).values_list(
         "pk", "title", "standfirst", "body", "language", "published_at"
     )

@@ -2,18 +2,19 @@
 
 import datetime
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone, translation
 
 from articles.html import html_to_text
-from articles.models import SITE_LANGUAGES, Article, Country, TaggedArticle
+from articles.models import SITE_LANGUAGES, Article, Country, Tag, TaggedArticle
 from articles.search.backends import get_backend
-from articles.search.documents import country_token, language_token, leader_token
+from articles.search.documents import country_token, language_token, leader_token, tag_token
 from articles.search.highlight import highlight, snippet
 from articles.search.index import generation
 from articles.search.query import Group, known_leaders, parse, words
@@ -126,41 +127,47 @@ class Search:
                 .annotate(count=Count("content_object_id"))
                 .order_by("-count", "tag__name")[:FACET_SIZE]
             ),
-            "languages": list(
-                among(Article.objects, "id")
-                .values("language")
-                .annotate(count=Count("pk"))
-                .order_by("-count", "language")
-            ),
-            "years": self._years(among(Article.objects, "id")),
+            **self._languages_and_years(among(Article.objects, "id")),
         }
 
     @staticmethod
-    def _years(articles):
-        # One conditional count per year: grouping by an extracted year runs a
-        # Python function per row on SQLite, ten times slower.
+    def _languages_and_years(articles):
+        """The language and year facets, from one reading of the articles' rows.
+
+        Each row is put in its year by comparisons (a CASE): grouping by an
+        extracted year runs a Python function per row on SQLite, and a count
+        per year or per facet read every row again.
+        """
         this_year = timezone.localdate().year
         years = range(this_year, this_year - YEARS_IN_FACET, -1)
-        counts = articles.aggregate(
-            **{
-                f"y{year}": Count(
-                    "pk",
-                    filter=Q(
-                        published_at__gte=_day_start(datetime.date(year, 1, 1)),
-                        published_at__lt=_day_start(datetime.date(year + 1, 1, 1)),
-                    ),
-                )
-                for year in years
-            }
+        # Newest first, the first start a date is past gives its year; 0: none.
+        whens = [When(published_at__gte=_year_start(this_year + 1), then=Value(0))]
+        whens += [When(published_at__gte=_year_start(year), then=Value(year)) for year in years]
+        rows = (
+            articles.annotate(year=Case(*whens, default=Value(0), output_field=IntegerField()))
+            .values("language", "year")
+            .annotate(count=Count("pk"))
+            .order_by()
         )
-        return [{"year": year, "count": counts[f"y{year}"]} for year in years if counts[f"y{year}"]]
+        languages, by_year = Counter(), Counter()
+        for row in rows:
+            languages[row["language"]] += row["count"]
+            by_year[row["year"]] += row["count"]
+        return {
+            "languages": [
+                {"language": language, "count": count}
+                for language, count in sorted(languages.items(), key=lambda i: (-i[1], i[0]))
+            ],
+            "years": [{"year": year, "count": by_year[year]} for year in years if by_year[year]],
+        }
 
 
 def search(raw_query, filters=None, *, queryset=None):
     """Search published articles (or ``queryset``, for the admin) for ``raw_query``.
 
-    Costs one query on PostgreSQL to build the tsquery, and one if a country is
-    named (leaders' names are kept in the process); the returned querysets are lazy.
+    Costs one query on PostgreSQL to build the tsquery, one if a country is
+    named (leaders' names are kept in the process) and one for a tag filter's
+    tag; the returned querysets are lazy.
     """
     filters = filters or Filters()
     parsed = parse(raw_query)
@@ -177,9 +184,11 @@ def search(raw_query, filters=None, *, queryset=None):
         # An unknown leader matches nothing rather than everything.
         groups.append(Group(words=[], tokens=[leader_token(leader.pk if leader else 0)]))
 
-    qs = Article.objects.published() if queryset is None else queryset
     if filters.tag:
-        qs = qs.filter(tagged_items__tag__slug=filters.tag)
+        # In the index, not joined: the match then holds only the tag's articles.
+        tag = Tag.objects.filter(slug=filters.tag).values_list("pk", flat=True).first()
+        groups.append(Group(words=[], tokens=[tag_token(tag or 0)]))
+    qs = Article.objects.published() if queryset is None else queryset
     if filters.date_from:
         qs = qs.filter(published_at__gte=_day_start(filters.date_from))
     if filters.date_to:
@@ -302,6 +311,10 @@ class RankedResults:
 
 def _day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _year_start(year):
+    return _day_start(datetime.date(year, 1, 1))
 
 
 def decorate(articles, terms):

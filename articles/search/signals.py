@@ -1,7 +1,7 @@
 """Keep the index in step with articles, in the same transaction as the change.
 
-Saves, deletes and changes to an article's countries and leaders (which feed
-the index as subject tokens) reindex it. Bulk ``update()`` and raw SQL bypass
+Saves, deletes and changes to an article's countries, leaders and tags (which
+feed the index as subject tokens) reindex it. Bulk ``update()`` and raw SQL bypass
 signals: run ``manage.py rebuild_search_index`` after those.
 """
 
@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Article, TaggedArticle
-from articles.search.index import bump_generation, index_articles, remove_articles
+from articles.search.index import index_articles, remove_articles
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_index_article_saved")
@@ -44,7 +44,7 @@ for through in (Article.countries.through, Article.leaders.through):
 
 @receiver(post_save, sender=TaggedArticle, dispatch_uid="search_summary_tagged")
 @receiver(post_delete, sender=TaggedArticle, dispatch_uid="search_summary_untagged")
-def tags_changed(sender, raw=False, **kwargs):
-    # Tags are not in the index, but the cached topic facets count them.
+def tags_changed(sender, instance, raw=False, **kwargs):
+    # A tag filter is answered by the index: the article's tokens change.
     if not raw:
-        bump_generation()
+        index_articles([instance.content_object_id])

@@ -8,6 +8,9 @@ from django.db.models.expressions import RawSQL
 
 from articles.search.backends.base import HEAD_TABLE, TABLE, Prepared, newest_first, scan_size
 
+# Up to this many matches, the headline tier is checked against a list of them.
+HEAD_CHECK_LIST = 5000
+
 
 def _timestamp(moment):
     return moment.timestamp() if moment else 0.0
@@ -82,6 +85,22 @@ class SQLiteBackend:
         return f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = {article_id})"
 
     @staticmethod
+    def _matches_in_window(window, prepared):
+        """SQL and params: the article is a match (among ``window``'s, by id).
+
+        The index's matches are read once, from the smallest id of ``window``
+        (the articles read) up, rather than the index being asked about each
+        article (FTS5 sets a query up for each) or read whole (a common word's
+        matches across the archive).
+        """
+        window_sql, window_params = window.order_by().values("id").query.sql_with_params()
+        return (
+            f"articles_article.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
+            f"AND rowid >= (SELECT min(w.id) FROM ({window_sql}) AS w))",
+            [prepared.match, *window_params],
+        )
+
+    @staticmethod
     def with_ids(queryset, field, ids, *, exclude=False):
         """``queryset`` where ``field`` is (or is not) one of ``ids``, as one parameter.
 
@@ -130,11 +149,11 @@ class SQLiteBackend:
         if common:
             newest = queryset.order_by("-published_at").values_list("published_at", flat=True)
             floor = list(newest[scan - 1 : scan])
-            recent = queryset.extra(
-                where=[self._matches("articles_article.id")], params=[prepared.match]
-            )
+            recent = queryset
             if floor:  # ties with the last article read are read too
                 recent = recent.filter(published_at__gte=floor[0])
+            where, params = self._matches_in_window(recent, prepared)
+            recent = recent.extra(where=[where], params=params)
             recent = recent.order_by("-published_at", "-pk").values_list("pk", flat=True)
             ids = list(recent[:count])
             if len(ids) == count:
@@ -155,8 +174,17 @@ class SQLiteBackend:
         weights = ", ".join(str(w) for w in self.weights)
         check, params = "", [prepared.head]
         if not prepared.head_is_match:
-            check = " AND " + self._matches(f"{HEAD_TABLE}.rowid")
-            params.append(prepared.match)
+            # A few thousand matches are read once, into a list the headline
+            # hits are looked up in; more, and each headline hit is checked
+            # (FTS5 sets a query up for each: 60 µs). The count stops there.
+            small = HEAD_CHECK_LIST
+            check = (
+                f" AND CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s LIMIT {small})) < {small} "
+                f"THEN +{HEAD_TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) "
+                f"ELSE {self._matches(f'{HEAD_TABLE}.rowid')} END"
+            )
+            params += [prepared.match] * 3
         with default_connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, bm25({HEAD_TABLE}, {weights}) FROM {HEAD_TABLE} "

@@ -143,3 +143,15 @@ def test_leader_pages_still_list_their_articles(client, small_limit):
     response = client.get("/leaders/kim/")
     assert [a.title for a in response.context["articles"]] == ["Avec Kim"] * 7
     assert Leader.objects.count() >= 1
+
+
+def test_a_busy_country_without_description_is_not_counted(client, small_limit):
+    # Beyond the bound there is no number to print: the sentence is left out.
+    for _ in range(7):
+        make_article(countries=["KP"])
+    kp = country("KP")
+    kp.description = ""
+    kp.save()
+    response = client.get(kp.get_absolute_url())
+    assert response.status_code == 200
+    assert "dans nos pages" not in response.content.decode()

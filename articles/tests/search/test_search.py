@@ -137,6 +137,38 @@ class TestRanking:
         assert [a.title for a in found[70:76]] == [f"Dépêche {n}" for n in range(139, 150, 2)]
         assert len(found) == 76
 
+    @pytest.mark.skipif(POSTGRES, reason="SQLite's reading of the newest articles")
+    def test_a_common_word_reads_the_index_once_from_the_window_up(self, monkeypatch):
+        monkeypatch.setattr(backends, "SCAN_MIN", 10)
+        monkeypatch.setattr(backends, "SCAN_PER_RESULT", 2)
+        # Published last but created first: the smallest id of the newest articles.
+        late = make_article(title="Tardif", body="<p>Glacier.</p>", status=Article.Status.DRAFT)
+        for n in range(30):
+            make_article(title=f"Dépêche {n}", body="<p>Glacier.</p>", published_at=days_ago(n))
+        workflow.publish(article=late, user=make_editor())
+        with CaptureQueriesContext(connection) as queries:
+            found = [a.title for a in search("glacier").results[0:4]]
+        assert found == ["Tardif", "Dépêche 0", "Dépêche 1", "Dépêche 2"]
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        # Not one index query per article read: FTS5 sets each one up anew.
+        assert "rowid = articles_article.id" not in sql
+        assert "rowid >= (SELECT min(w.id)" in sql
+
+    @pytest.mark.skipif(POSTGRES, reason="SQLite's headline tier")
+    @pytest.mark.parametrize("list_up_to", [5000, 1])
+    def test_the_headline_tier_is_checked_against_the_whole_query(self, monkeypatch, list_up_to):
+        # A few matches: a list of them; many: one index query per headline hit.
+        from articles.search.backends import sqlite
+
+        monkeypatch.setattr(sqlite, "HEAD_CHECK_LIST", list_up_to)
+        make_article(title="Glacier au Nord", countries=["KP"], published_at=days_ago(1))
+        make_article(title="Glacier au Sud", countries=["KR"])
+        make_article(title="Autre", body="<p>Un glacier.</p>", countries=["KP"])
+        with CaptureQueriesContext(connection) as queries:
+            assert titles("glacier", country="KP") == ["Glacier au Nord", "Autre"]
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        assert "+articles_search_head.rowid IN" in sql
+
     def test_a_rare_word_is_found_past_the_newest_articles(self, monkeypatch):
         monkeypatch.setattr(backends, "SCAN_MIN", 10)
         monkeypatch.setattr(backends, "SCAN_PER_RESULT", 2)
@@ -320,6 +352,24 @@ class TestPage:
         assert filtered(start=old.isoformat(), end=old.isoformat()) == ["Glacier C"]
         assert filtered(leader="nobody") == []
 
+    def test_a_tag_filter_is_answered_by_the_index(self, client):
+        from articles.models import Tag, TaggedArticle
+
+        article = make_article(title="Glacier A", tags=["Climat"])
+        make_article(title="Glacier B", tags=["Énergie"])
+        with CaptureQueriesContext(connection) as queries:
+            assert titles("glacier", tag="climat") == ["Glacier A"]
+        assert "articles_taggedarticle" not in " ".join(q["sql"] for q in queries.captured_queries)
+        # Tagging and untagging reindex the article.
+        energy = Tag.objects.get(slug="energie")
+        TaggedArticle.objects.create(content_object=article, tag=energy)
+        assert sorted(titles("glacier", tag="energie")) == ["Glacier A", "Glacier B"]
+        TaggedArticle.objects.filter(content_object=article, tag__slug="climat").delete()
+        assert titles("glacier", tag="climat") == []
+        article.tags.clear()
+        assert titles("glacier", tag="energie") == ["Glacier B"]
+        assert titles("glacier", tag="inconnu") == []
+
     def test_facets_count_the_best_matches_and_say_so(self, client, settings):
         settings.SEARCH_RESULT_LIMIT = 2
         make_article(title="Glacier glacier A", countries=["KP"], published_at=days_ago(3))
@@ -338,6 +388,22 @@ class TestPage:
         response = client.get(URL, {"q": "glacier"})
         assert response.context["paginator"].count == 3
         assert "Plus de" not in response.content.decode()
+
+    def test_years_are_counted_in_the_site_time_zone(self, client):
+        year = timezone.localdate().year
+        new_year = timezone.make_aware(datetime.datetime(year, 1, 1))
+        make_article(title="Glacier A", published_at=new_year)
+        make_article(title="Glacier B", published_at=new_year - datetime.timedelta(seconds=1))
+        make_article(title="Glacier C", published_at=new_year - datetime.timedelta(days=400))
+        make_article(title="Glacier D", published_at=new_year - datetime.timedelta(days=9000))
+        facets = search("glacier").facets()
+        # The oldest is beyond the years the facet offers.
+        assert facets["years"] == [
+            {"year": year, "count": 1},
+            {"year": year - 1, "count": 1},
+            {"year": year - 2, "count": 1},
+        ]
+        assert facets["languages"] == [{"language": "fr", "count": 4}]
 
     def test_counts_and_facets_are_cached_until_the_index_changes(
         self, client, django_assert_num_queries
@@ -367,8 +433,9 @@ class TestPage:
         # Leaders' names (a leader was added); the ranking of the best thousand
         # (count, facets): on SQLite the headline tier (scores, dates) and the
         # other matches by date (two queries), on PostgreSQL the tsqueries, the
-        # headline tier and the other matches; the page; five facets.
-        expected = 10 if POSTGRES else 11
+        # headline tier and the other matches; the page; four facet queries
+        # (languages and years read together).
+        expected = 9 if POSTGRES else 10
         make_article(title="Banquise seule")
         with django_assert_num_queries(expected):
             client.get(URL, {"q": "banquise"})
