@@ -15,6 +15,6 @@ def rebuild_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0024_article_subjects_derived")]
+    dependencies = [("articles", "0025_page_stamp_site")]
 
     operations = [migrations.RunPython(rebuild_index, migrations.RunPython.noop)]
