@@ -429,6 +429,7 @@ def main():
     django.setup()
     from django.conf import settings
     from django.contrib.auth.models import User
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import setup_test_environment
@@ -466,7 +467,8 @@ def main():
             for label, url, is_admin, is_search in rows:
                 if size == small and label.endswith(" p200"):
                     continue
-                before = bump_generation if is_search else None
+                # Reader pages are timed as renders, not as page-cache answers.
+                before = bump_generation if is_search else (None if is_admin else cache.clear)
                 ms, _median = best_ms(staff if is_admin else anonymous, url, 3, before)
                 best = results.setdefault(label, {}).get(size)
                 results[label][size] = ms if best is None else min(best, ms)
