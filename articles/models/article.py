@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import TruncDate
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -67,20 +67,12 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """With what the article page shows: pictures, authors, subjects, tags, notes."""
         return self.select_related("lead_picture").prefetch_related(
-            "body_pictures",
-            authors_prefetch(),
-            "countries",
-            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-            Prefetch("subjects", queryset=ordered_subjects()),
-            "tags",
-            "notes",
+            "body_pictures", *teaser_relations(), *page_relations()
         )
 
     def for_teasers(self):
         """A listing whose teasers show a byline and the main subject: two queries more."""
-        return self.for_listing().prefetch_related(
-            authors_prefetch(), Prefetch("subjects", queryset=ordered_subjects())
-        )
+        return self.for_listing().prefetch_related(*teaser_relations())
 
     # Pages print the body as stored, trusting it was sanitised: the writes
     # that skip Article.save() sanitise it too.
@@ -108,6 +100,36 @@ class ArticleQuerySet(models.QuerySet):
 
 def ordered_subjects():
     return ArticleSubject.objects.select_related("country", "leader").order_by("position", "pk")
+
+
+def teaser_relations():
+    """What a teaser shows besides the article's row: its byline and its subjects."""
+    return [authors_prefetch(), Prefetch("subjects", queryset=ordered_subjects())]
+
+
+def page_relations():
+    """What the article page shows besides its teaser's relations and the body's pictures."""
+    return [
+        "countries",
+        Prefetch("leaders", queryset=Leader.objects.select_related("country")),
+        "tags",
+        "notes",
+    ]
+
+
+def prefetch_page(article):
+    """Fetch onto ``article`` what its page shows but a teaser does not (``page_relations``).
+
+    The body's pictures only when the body shows any (one query less for most
+    articles); the byline and subjects are left to ``prefetch_related_objects`` with
+    ``teaser_relations()``, which fetches them for the related teasers in the same
+    queries.
+    """
+    lookups = page_relations()
+    if "<img" in (article.body or ""):
+        lookups.append("body_pictures")
+    prefetch_related_objects([article], *lookups)
+    return article
 
 
 def _named_in(text, names):
