@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import TruncDate
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from articles.html import body_picture_ids, sanitize_html
+from articles.models.addresses import kept_reverse
 from articles.models.authors import author_name, with_profiles
 from articles.models.subjects import ArticleSubject, Country, Leader, TaggedArticle
 from articles.text import FoldedSlugField, fold, folded_slug
@@ -322,9 +323,10 @@ class Article(models.Model):
         if self.published_at is None:
             return None
         day = timezone.localtime(self.published_at)
-        return reverse(
+        return kept_reverse(
+            self,
             "articles:article",
-            kwargs={
+            {
                 "year": f"{day.year:04d}",
                 "month": f"{day.month:02d}",
                 "day": f"{day.day:02d}",
