@@ -103,19 +103,25 @@ def ordered_subjects():
     return ArticleSubject.objects.select_related("country", "leader").order_by("position", "pk")
 
 
+def byline_authors_prefetch():
+    """An article's authors with what a byline prints (their profiles' names and slugs):
+    one query for all of them, without the profiles' photos, which bylines do not show."""
+    users = get_user_model().objects.select_related("author_profile")
+    return Prefetch("authors", queryset=users)
+
+
 def teaser_relations():
     """What a teaser shows besides the article's row: its byline and its subjects."""
-    return [authors_prefetch(), Prefetch("subjects", queryset=ordered_subjects())]
+    return [byline_authors_prefetch(), Prefetch("subjects", queryset=ordered_subjects())]
 
 
 def page_relations():
-    """What the article page shows besides its teaser's relations and the body's pictures."""
-    return [
-        "countries",
-        Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-        "tags",
-        "notes",
-    ]
+    """What the article page shows besides its teaser's relations and the body's pictures.
+
+    Its leaders' countries are not among them: the page names leaders, not where
+    they lead.
+    """
+    return ["countries", "leaders", "tags", "notes"]
 
 
 def prefetch_page(article):
