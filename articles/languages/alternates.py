@@ -9,12 +9,19 @@ from articles.models import INTERFACE_LANGUAGES, Article
 
 
 def interface_alternates(request):
-    """``[(code, name, path)]``: this page in each interface language, the current one first."""
+    """``[(code, name, path)]``: this page in each interface language, the current one first.
+
+    Worked out once per request and language: the head's alternates and the
+    language switcher both show them, and each address is a resolve and a reverse.
+    """
     current = translation.get_language()
     path = request.get_full_path()
-    names = dict(settings.LANGUAGES)
-    codes = sorted(INTERFACE_LANGUAGES, key=lambda code: code != current)
-    return [(code, names[code], translate_url(path, code)) for code in codes]
+    kept = request.__dict__.setdefault("_interface_alternates", {})
+    if (current, path) not in kept:
+        names = dict(settings.LANGUAGES)
+        codes = sorted(INTERFACE_LANGUAGES, key=lambda code: code != current)
+        kept[current, path] = [(code, names[code], translate_url(path, code)) for code in codes]
+    return list(kept[current, path])
 
 
 def article_path(article, language=None):

@@ -7,7 +7,9 @@ from articles.models.article import (
     Article,
     ArticleQuerySet,
     authors_prefetch,
+    prefetch_page,
     storable_id,
+    teaser_relations,
 )
 from articles.models.authors import (
     AuthorProfile,
@@ -43,8 +45,10 @@ __all__ = [
     "author_name",
     "author_url",
     "authors_prefetch",
+    "prefetch_page",
     "profile_of",
     "storable_id",
+    "teaser_relations",
     "unique_author_slug",
     "with_profiles",
 ]

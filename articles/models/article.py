@@ -4,15 +4,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import TruncDate
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from articles.html import body_picture_ids, sanitize_html
+from articles.models.addresses import kept_reverse
 from articles.models.authors import author_name, with_profiles
 from articles.models.subjects import ArticleSubject, Country, Leader, TaggedArticle
 from articles.text import FoldedSlugField, fold, folded_slug
@@ -67,20 +68,12 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """With what the article page shows: pictures, authors, subjects, tags, notes."""
         return self.select_related("lead_picture").prefetch_related(
-            "body_pictures",
-            authors_prefetch(),
-            "countries",
-            Prefetch("leaders", queryset=Leader.objects.select_related("country")),
-            Prefetch("subjects", queryset=ordered_subjects()),
-            "tags",
-            "notes",
+            "body_pictures", *teaser_relations(), *page_relations()
         )
 
     def for_teasers(self):
         """A listing whose teasers show a byline and the main subject: two queries more."""
-        return self.for_listing().prefetch_related(
-            authors_prefetch(), Prefetch("subjects", queryset=ordered_subjects())
-        )
+        return self.for_listing().prefetch_related(*teaser_relations())
 
     # Pages print the body as stored, trusting it was sanitised: the writes
     # that skip Article.save() sanitise it too.
@@ -108,6 +101,42 @@ class ArticleQuerySet(models.QuerySet):
 
 def ordered_subjects():
     return ArticleSubject.objects.select_related("country", "leader").order_by("position", "pk")
+
+
+def byline_authors_prefetch():
+    """An article's authors with what a byline prints (their profiles' names and slugs):
+    one query for all of them, without the profiles' photos, which bylines do not show."""
+    users = get_user_model().objects.select_related("author_profile")
+    return Prefetch("authors", queryset=users)
+
+
+def teaser_relations():
+    """What a teaser shows besides the article's row: its byline and its subjects."""
+    return [byline_authors_prefetch(), Prefetch("subjects", queryset=ordered_subjects())]
+
+
+def page_relations():
+    """What the article page shows besides its teaser's relations and the body's pictures.
+
+    Its leaders' countries are not among them: the page names leaders, not where
+    they lead.
+    """
+    return ["countries", "leaders", "tags", "notes"]
+
+
+def prefetch_page(article):
+    """Fetch onto ``article`` what its page shows but a teaser does not (``page_relations``).
+
+    The body's pictures only when the body shows any (one query less for most
+    articles); the byline and subjects are left to ``prefetch_related_objects`` with
+    ``teaser_relations()``, which fetches them for the related teasers in the same
+    queries.
+    """
+    lookups = page_relations()
+    if "<img" in (article.body or ""):
+        lookups.append("body_pictures")
+    prefetch_related_objects([article], *lookups)
+    return article
 
 
 def _named_in(text, names):
@@ -300,9 +329,10 @@ class Article(models.Model):
         if self.published_at is None:
             return None
         day = timezone.localtime(self.published_at)
-        return reverse(
+        return kept_reverse(
+            self,
             "articles:article",
-            kwargs={
+            {
                 "year": f"{day.year:04d}",
                 "month": f"{day.month:02d}",
                 "day": f"{day.day:02d}",

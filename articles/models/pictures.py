@@ -7,13 +7,15 @@ under a random name; readers never get it. They get renditions, listed in
 
 import posixpath
 import secrets
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 
 PICTURE_EXTENSIONS = {"jpg", "png", "webp", "gif"}
@@ -211,10 +213,23 @@ class Picture(models.Model):
         return widths[-1] if widths else None
 
     def rendition_url(self, rendition):
-        # One address per file whatever the reader's language: bodies store it, caches
-        # keep it.
-        with translation.override(settings.LANGUAGE_CODE):
-            return reverse(
-                "articles:picture",
-                kwargs={"pk": self.pk, "name": posixpath.basename(rendition["name"])},
-            )
+        """/pictures/<pk>/<name>, as ``reverse()`` writes it.
+
+        A ``<picture>`` lists a dozen renditions, and a page several pictures: the
+        picture's folder is reversed once, then each name is quoted the way
+        ``reverse()`` quotes it.
+        """
+        return self._rendition_folder() + quote(
+            posixpath.basename(rendition["name"]), safe=RFC3986_SUBDELIMS + "/~:@"
+        )
+
+    def _rendition_folder(self):
+        script_prefix = get_script_prefix()
+        cached = self.__dict__.get("_folder")
+        if cached is None or cached[0] != script_prefix or cached[1] != self.pk:
+            # One address per file whatever the reader's language: bodies store it,
+            # caches keep it.
+            with translation.override(settings.LANGUAGE_CODE):
+                url = reverse("articles:picture", kwargs={"pk": self.pk, "name": "-"})
+            cached = self.__dict__["_folder"] = (script_prefix, self.pk, url[:-1])
+        return cached[2]

@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import ItemBase, TagBase
 
+from articles.models.addresses import kept_reverse
 from articles.text import FoldedSlugField, fold, folded_slug
 
 
@@ -67,7 +67,7 @@ class Country(NamedForTheReader, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:country", kwargs={"slug": self.slug})
+        return kept_reverse(self, "articles:country", {"slug": self.slug})
 
     def name_in(self, language):
         """The CLDR name of this country in ``language`` ("Russie", "Russia")."""
@@ -158,7 +158,7 @@ class Leader(NamedForTheReader, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:leader", kwargs={"slug": self.slug})
+        return kept_reverse(self, "articles:leader", {"slug": self.slug})
 
     def name_in(self, language):
         """The name readers of ``language`` know: "Vladimir Poutine" in French."""
@@ -201,7 +201,7 @@ class Tag(NamedForTheReader, TagBase):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return kept_reverse(self, "articles:tag", {"slug": self.slug})
 
     def name_in(self, language):
         if language and language.startswith("en") and self.name_en:

@@ -27,13 +27,15 @@ WIKIDATA = "https://www.wikidata.org/wiki/{}"
 
 # JSON is valid JavaScript, but "</script>" or "<!--" inside a string would end
 # or derail the element; the escapes keep the JSON identical to a parser.
-_SCRIPT_ESCAPES = {
-    ord("<"): "\\u003C",
-    ord(">"): "\\u003E",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+# Replaced one after the other: str.replace runs in C, str.translate with a
+# dictionary looks up every character of the page's JSON-LD.
+_SCRIPT_ESCAPES = [
+    ("<", "\\u003C"),
+    (">", "\\u003E"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+]
 
 # Open Graph requires an image on every page: pages without a picture of their
 # own (home, countries, tags, authors, unpictured articles) share this one.
@@ -44,7 +46,9 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES", "de": "de_DE"}
 
 def script_json(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 — escaped for <script>
+    for character, escape in _SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
+    return mark_safe(text)  # noqa: S308 — escaped for <script>
 
 
 def describe(text):

@@ -114,6 +114,27 @@ class TestPages:
         related = response.context["related_articles"]
         assert related == [best, weaker]
 
+    def test_related_articles_count_tags_and_break_ties_by_recency(self, client):
+        now = timezone.now()
+        article = make_article(countries=["KP"], tags=["sommet", "train"])
+        older = make_article(
+            title="Plus ancien", countries=["KP"], published_at=now - datetime.timedelta(days=2)
+        )
+        newer = make_article(
+            title="Plus récent", countries=["KP"], published_at=now - datetime.timedelta(days=1)
+        )
+        tagged = make_article(
+            title="Même sujets",
+            tags=["sommet", "train"],
+            published_at=now - datetime.timedelta(days=3),
+        )
+        make_article(title="Brouillon", countries=["KP"], status=Article.Status.DRAFT)
+        response = client.get(article.get_absolute_url())
+        assert response.context["related_articles"] == [tagged, newer, older]
+        # Each teaser comes with its byline and subjects: nothing more to ask.
+        shown = [response.context["article"], *response.context["related_articles"]]
+        assert all("authors" in a._prefetched_objects_cache for a in shown)
+
     def test_country_page(self, client, summit):
         other = make_article(countries=["FR"])
         response = client.get("/countries/north-korea/")
@@ -264,13 +285,22 @@ class TestQueryCounts:
     def test_article_page(self, client, django_assert_num_queries, n):
         article = self._article_with(n)
         make_article(countries=["FR"], subjects=["FR"], lead_picture=self._pictures(1)[0])
-        # The 7th: corrections and updates; the 8th: the body's pictures; the 9th: its
-        # subjects in order; the 10th: its published translations; the 11th and 12th: the
-        # related teasers' bylines and main subjects; the 13th: the page stamps.
-        with django_assert_num_queries(13):
+        # The page stamps; the article; its countries, leaders, tags, corrections and
+        # updates, and the body's pictures; the related articles; the bylines and
+        # subjects of the article and of the related teasers together (2); the
+        # published translations.
+        with django_assert_num_queries(11):
             assert client.get(article.get_absolute_url()).status_code == 200
         # From the page cache: the article's row and its stamps (one query), no render.
         assert_cached_answers(client, article.get_absolute_url(), django_assert_num_queries)
+
+    def test_article_page_without_pictures_in_its_body(self, client, django_assert_num_queries):
+        article = self._article_with(3)
+        Article.objects.filter(pk=article.pk).update(body="<p>Pas d’image.</p>")
+        make_article(countries=["FR"], subjects=["FR"])
+        # The body's pictures are not asked for.
+        with django_assert_num_queries(10):
+            assert client.get(article.get_absolute_url()).status_code == 200
 
     @pytest.mark.parametrize("n", [5, 50])
     def test_home(self, client, django_assert_num_queries, n):
